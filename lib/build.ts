@@ -1,0 +1,95 @@
+/**
+ * The single orchestrator: sources in, one checked and normalised stream out.
+ * Nothing below this module reads the clock or the environment; `now` and the
+ * folders are passed in, so the same content always gives the same stream.
+ */
+import type { NewsConfig } from './config.ts';
+import type { NewsItem, Stream } from './model.ts';
+import { chooseTagNames, createMarkdownRenderer, normaliseMarkdownFile } from './normalise.ts';
+import { listingPages, type ListingPage } from './pages.ts';
+import { formatReport, hasErrors, NewsContentError, type Problem } from './problems.ts';
+import { groupByStream, groupByTag, groupByYear, type StreamView, type TagView, type YearView } from './select.ts';
+import { readMarkdownSource } from './sources/markdown.ts';
+import { findCollisions, integrateItems } from './stream.ts';
+
+export interface BuildOptions {
+  readonly config: NewsConfig;
+  /** The project root: reported paths are relative to it. */
+  readonly rootDir: string;
+  /** The Markdown folder, relative to the root. Default `content`. */
+  readonly contentDir?: string;
+  /** The moment of the build, for the future-date check. */
+  readonly now: Date;
+  /** Drafts are published only where this is true (the dev server). */
+  readonly includeDrafts: boolean;
+}
+
+/** The integrated stream and its views, as plain data. */
+export interface NewsSite {
+  readonly config: NewsConfig;
+  /** Every published item, newest first. */
+  readonly items: readonly NewsItem[];
+  readonly streams: readonly StreamView[];
+  readonly tags: readonly TagView[];
+  readonly years: readonly YearView[];
+  /** The integrated stream's index pages. */
+  readonly listing: readonly ListingPage[];
+  /** Warnings found on the way (errors stop the build instead). */
+  readonly problems: readonly Problem[];
+  /** Drafts found and left out (zero when drafts are included). */
+  readonly draftsLeftOut: number;
+}
+
+/** Reads, checks and normalises every source, returning all problems instead of throwing. */
+export function collectNews(options: BuildOptions): { site: NewsSite; problems: Problem[] } {
+  const { config } = options;
+  const source = readMarkdownSource({ rootDir: options.rootDir, contentDir: options.contentDir ?? 'content', config, now: options.now });
+  const problems = [...source.problems];
+  const context = {
+    config,
+    markdown: createMarkdownRenderer(),
+    tagNames: chooseTagNames(source.files.flatMap((file) => file.fields.tags)),
+  };
+  const normalised: NewsItem[] = [];
+  for (const file of source.files) {
+    const result = normaliseMarkdownFile(file, context);
+    problems.push(...result.problems);
+    if (result.item) normalised.push(result.item);
+  }
+  const linesByFile = new Map(source.files.map((file) => [file.file, file.lines]));
+  problems.push(...findCollisions(normalised, (item, field) => {
+    const origin = item.sources[0];
+    const lines = origin?.kind === 'markdown' ? linesByFile.get(origin.file) : undefined;
+    // A URL comes from the file name and the date; a default id from those too.
+    return lines && (lines.get(field) ?? lines.get('date'));
+  }));
+  const published = normalised.filter((item) => options.includeDrafts || !item.draft);
+  const items = integrateItems(published, config);
+  const site: NewsSite = {
+    config,
+    items,
+    streams: groupByStream(items, config.streams),
+    tags: groupByTag(items),
+    years: groupByYear(items, config.site.timeZone),
+    listing: listingPages(items, '/', config.pageSize),
+    problems: problems.filter((p) => p.severity === 'warning'),
+    draftsLeftOut: normalised.length - published.length,
+  };
+  return { site, problems };
+}
+
+/**
+ * Builds the stream for publishing. Throws one `NewsContentError` listing every error
+ * when there is any, so invalid content is never published; warnings go to `log`.
+ */
+export function buildNews(options: BuildOptions, log: (text: string) => void = console.warn): NewsSite {
+  const { site, problems } = collectNews(options);
+  if (hasErrors(problems)) throw new NewsContentError(problems);
+  if (site.problems.length > 0) log(formatReport('content', site.problems));
+  return site;
+}
+
+/** The stream a slug names, for templates and tools. */
+export function findStream(config: NewsConfig, slug: string): Stream | undefined {
+  return config.streams.find((stream) => stream.slug === slug);
+}

@@ -1,0 +1,183 @@
+/**
+ * Configuration: the site, the streams and the limits, in one typed object.
+ * `resolveConfig` fills in defaults and reports every bad option at once.
+ */
+import type { Stream } from './model.ts';
+import { NewsConfigError, type Problem } from './problems.ts';
+
+/** The four streams of the 3millionlives programme. A fifth is added by configuration alone. */
+export const defaultStreams: readonly Stream[] = [
+  {
+    slug: 'industry',
+    title: 'Industry',
+    description: 'News from the industry partners who make and supply telehealth, telecare and telecoaching.',
+  },
+  {
+    slug: 'pathfinder',
+    title: 'Pathfinder sites',
+    description: 'Updates and business cases from the local areas rolling out technology-enabled care at scale.',
+  },
+  {
+    slug: 'social-care',
+    title: 'Social care',
+    description: 'Technology-enabled care in adult social care: telecare, reablement, carers and personal budgets.',
+  },
+  {
+    slug: 'public-health',
+    title: 'Public health',
+    description: 'Prevention, self-management and telecoaching for healthier lives.',
+  },
+];
+
+export interface SiteConfig {
+  readonly title: string;
+  readonly description: string;
+  /** The origin the site is served from, e.g. `https://news.3millionlives.co.uk`. */
+  readonly origin: string;
+  /** The path the site lives under, `/` or e.g. `/news/`. */
+  readonly pathPrefix: string;
+  /** Origin plus path prefix, ending in `/`: every absolute URL starts with it. */
+  readonly baseUrl: string;
+  /** BCP 47 language of the site and feeds. */
+  readonly language: string;
+  /** IANA zone for dates written without an offset, and for dates shown on pages. */
+  readonly timeZone: string;
+}
+
+export interface FeedConfig {
+  /** Items in each subscription feed; older items move to RFC 5005 archive documents. */
+  readonly subscriptionSize: number;
+  /** Items per archive document. */
+  readonly archivePageSize: number;
+}
+
+export interface NewsConfig {
+  readonly site: SiteConfig;
+  /** The authority of default `tag:` ids. It never follows the site's host, so ids survive a move. */
+  readonly idAuthority: string;
+  readonly streams: readonly Stream[];
+  /** Items per index page. */
+  readonly pageSize: number;
+  /** Longest derived summary, in characters. */
+  readonly summaryLength: number;
+  /** How far past `now` an item's date may be before it is an error (clocks and time zones differ). */
+  readonly futureAllowanceHours: number;
+  /** Site-relative URLs under `urlPath` are files in `dir` (a folder inside the content folder), published as they are. */
+  readonly files: { readonly urlPath: string; readonly dir: string };
+  readonly feeds: FeedConfig;
+}
+
+/** What a configuration file may give; everything but the site's origin has a default. */
+export interface NewsConfigInput {
+  readonly site: Partial<Omit<SiteConfig, 'baseUrl'>> & { readonly origin: string };
+  readonly idAuthority?: string;
+  readonly streams?: readonly Stream[];
+  readonly pageSize?: number;
+  readonly summaryLength?: number;
+  readonly futureAllowanceHours?: number;
+  readonly files?: { readonly urlPath: string; readonly dir: string };
+  readonly feeds?: Partial<FeedConfig>;
+}
+
+/** Identity function that gives a configuration file its types. */
+export function defineConfig(input: NewsConfigInput): NewsConfigInput {
+  return input;
+}
+
+const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** Fills in defaults and checks every option, throwing one `NewsConfigError` that lists all problems. */
+export function resolveConfig(input: NewsConfigInput, file = 'news.config.ts'): NewsConfig {
+  const problems: Problem[] = [];
+  const problem = (field: string, message: string, hint: string) =>
+    problems.push({ severity: 'error', file, field, message, hint });
+
+  const origin = parseOrigin(input.site.origin);
+  if (origin === undefined) {
+    problem('site.origin', `"${input.site.origin}" is not an http(s) origin`, 'write e.g. https://news.example.org, without a path');
+  }
+  const pathPrefix = input.site.pathPrefix ?? '/';
+  if (!/^\/(?:[A-Za-z0-9._~-]+\/)*$/.test(pathPrefix)) {
+    problem('site.pathPrefix', `"${pathPrefix}" is not a path prefix`, 'write "/" or a path that starts and ends with "/", e.g. "/news/"');
+  }
+  const timeZone = input.site.timeZone ?? 'Europe/London';
+  if (!isTimeZone(timeZone)) problem('site.timeZone', `"${timeZone}" is not an IANA time zone`, 'write e.g. Europe/London');
+  const language = input.site.language ?? 'en-GB';
+  if (!/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/.test(language)) {
+    problem('site.language', `"${language}" is not a language tag`, 'write a BCP 47 tag such as en-GB');
+  }
+
+  const streams = input.streams ?? defaultStreams;
+  checkStreams(streams, problem);
+
+  const positive = (field: string, value: number | undefined, fallback: number): number => {
+    const chosen = value ?? fallback;
+    if (!Number.isInteger(chosen) || chosen < 1) problem(field, `${chosen} is not a whole number of at least 1`, `set ${field} to e.g. ${fallback}`);
+    return chosen;
+  };
+  const pageSize = positive('pageSize', input.pageSize, 20);
+  const summaryLength = positive('summaryLength', input.summaryLength, 200);
+  const subscriptionSize = positive('feeds.subscriptionSize', input.feeds?.subscriptionSize, 50);
+  const archivePageSize = positive('feeds.archivePageSize', input.feeds?.archivePageSize, 100);
+  const futureAllowanceHours = input.futureAllowanceHours ?? 36;
+  if (!(futureAllowanceHours >= 0)) {
+    problem('futureAllowanceHours', `${futureAllowanceHours} is negative`, 'set it to 0 or more hours');
+  }
+  const files = input.files ?? { urlPath: '/files/', dir: 'files' };
+  if (!/^\/(?:[A-Za-z0-9._~-]+\/)+$/.test(files.urlPath)) {
+    problem('files.urlPath', `"${files.urlPath}" is not a site path`, 'write a path that starts and ends with "/", e.g. "/files/"');
+  }
+
+  if (problems.length > 0) throw new NewsConfigError(problems);
+  const site: SiteConfig = {
+    title: input.site.title ?? '3ML News',
+    description: input.site.description ?? '',
+    origin: origin ?? '',
+    pathPrefix,
+    baseUrl: `${origin}${pathPrefix}`,
+    language,
+    timeZone,
+  };
+  return {
+    site,
+    idAuthority: input.idAuthority ?? new URL(site.baseUrl).hostname,
+    streams,
+    pageSize,
+    summaryLength,
+    futureAllowanceHours,
+    files,
+    feeds: { subscriptionSize, archivePageSize },
+  };
+}
+
+function checkStreams(streams: readonly Stream[], problem: (field: string, message: string, hint: string) => void): void {
+  if (streams.length === 0) problem('streams', 'no streams are configured', 'list at least one stream, or leave streams out for the four defaults');
+  const seen = new Set<string>();
+  streams.forEach((stream, index) => {
+    if (!slugPattern.test(stream.slug)) {
+      problem(`streams.${index}.slug`, `"${stream.slug}" is not a slug`, 'use lower-case letters, digits and single hyphens, e.g. "mental-health"');
+    }
+    if (seen.has(stream.slug)) problem(`streams.${index}.slug`, `"${stream.slug}" is configured twice`, 'give each stream its own slug');
+    seen.add(stream.slug);
+    if (stream.title.trim() === '') problem(`streams.${index}.title`, 'the title is empty', 'give the stream a title readers will see');
+  });
+}
+
+function parseOrigin(text: string): string | undefined {
+  try {
+    const url = new URL(text);
+    if ((url.protocol !== 'https:' && url.protocol !== 'http:') || (url.pathname !== '/' && url.pathname !== '')) return undefined;
+    return url.origin;
+  } catch {
+    return undefined;
+  }
+}
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,136 @@
+/**
+ * Local Markdown files into `NewsItem`s: ids, slugs, paths, rendered and sanitised
+ * bodies with absolute URLs, derived summaries, tags and cross-posts.
+ */
+import markdownIt, { type MarkdownIt, type Token } from 'markdown-it';
+import type { NewsConfig } from './config.ts';
+import { shiftNewsDate, yearIn } from './dates.ts';
+import { defaultItemId, stableHash } from './ids.ts';
+import type { NewsDate, NewsItem, Tag } from './model.ts';
+import type { Problem } from './problems.ts';
+import { collapseSpace, htmlToText, sanitiseBody } from './sanitise.ts';
+import { slugify } from './slug.ts';
+import type { MarkdownFile } from './sources/markdown.ts';
+import { siteUrl } from './urls.ts';
+
+/** The Markdown renderer Eleventy uses, set up once per build. */
+export function createMarkdownRenderer(): MarkdownIt {
+  return markdownIt({ html: true, typographer: true });
+}
+
+export interface NormaliseContext {
+  readonly config: NewsConfig;
+  readonly markdown: MarkdownIt;
+  /** The shown spelling of each tag slug, chosen across the whole corpus. */
+  readonly tagNames: ReadonlyMap<string, string>;
+}
+
+/** One checked Markdown file as a `NewsItem`, plus any problem found while rendering it. */
+export function normaliseMarkdownFile(source: MarkdownFile, context: NormaliseContext): { item?: NewsItem; problems: Problem[] } {
+  const { config, markdown } = context;
+  const { fields } = source;
+  const slug = slugify(source.name);
+  if (slug === '') {
+    return { problems: [{ severity: 'error', file: source.file, field: 'file name', message: `"${source.name}.md" has no letters or digits to make a URL from`, hint: 'rename the file, e.g. worcester-business-case.md' }] };
+  }
+  const id = fields.id ?? defaultItemId(config.idAuthority, fields.calendarDay, source.stream, slug);
+  const date = spreadDay(fields.date, id, context);
+  const spreadUpdated = fields.updated && spreadDay(fields.updated, `${id}#updated`, context);
+  // An `updated` on the publication day itself is no update.
+  const updated = spreadUpdated && spreadUpdated.epochMs > date.epochMs ? spreadUpdated : undefined;
+  const path = `/${source.stream}/${yearIn(date, config.site.timeZone)}/${slug}/`;
+  const url = siteUrl(config.site.baseUrl, path);
+
+  const tokens = markdown.parse(source.body, {});
+  const contentHtml = sanitiseBody(markdown.renderer.render(tokens, markdown.options, {}), url);
+  const summary = fields.summary ?? summarise(tokens, config.summaryLength);
+  const problems: Problem[] = [];
+  if (summary === '' && contentHtml.trim() === '') {
+    problems.push({ severity: 'warning', file: source.file, field: 'body', message: 'the item has no body and no summary, so readers see only its title', hint: 'write a paragraph below the front matter, or add a summary' });
+  }
+
+  const item: NewsItem = {
+    id, title: fields.title, slug, path, url, date,
+    ...(updated && { updated }),
+    homeStream: source.stream,
+    streams: [...new Set([source.stream, ...fields.streams])],
+    summary,
+    contentHtml,
+    tags: uniqueTags(fields.tags, context.tagNames),
+    authors: fields.authors,
+    ...(fields.organisation !== undefined && { organisation: fields.organisation }),
+    ...(fields.region !== undefined && { region: fields.region }),
+    ...(fields.link !== undefined && { link: fields.link }),
+    attachments: fields.attachments.map((a) => ({ ...a, url: absolute(a.url, config) })),
+    ...(fields.image !== undefined && { image: { url: absolute(fields.image, config), alt: fields.imageAlt ?? '' } }),
+    draft: fields.draft,
+    sources: [{ kind: 'markdown', file: source.file }],
+  };
+  return { item, problems };
+}
+
+/**
+ * The shown spelling of each tag: the most used one, ties going to the one that sorts
+ * first, so the choice does not depend on the order files are read in.
+ */
+export function chooseTagNames(spellings: Iterable<string>): Map<string, string> {
+  const counts = new Map<string, Map<string, number>>();
+  for (const spelling of spellings) {
+    const slug = slugify(spelling);
+    const forSlug = counts.get(slug) ?? new Map<string, number>();
+    forSlug.set(spelling, (forSlug.get(spelling) ?? 0) + 1);
+    counts.set(slug, forSlug);
+  }
+  const names = new Map<string, string>();
+  for (const [slug, forSlug] of counts) {
+    const [best] = [...forSlug].sort(([a, m], [b, n]) => n - m || (a < b ? -1 : a > b ? 1 : 0));
+    if (best) names.set(slug, best[0]);
+  }
+  return names;
+}
+
+/** The first paragraph as plain text, cut at a word boundary to at most `max` characters. */
+export function summarise(tokens: readonly Token[], max: number): string {
+  const index = tokens.findIndex((t) => t.type === 'paragraph_open' || t.type === 'html_block');
+  const first = tokens[index];
+  if (first === undefined) return '';
+  const text = first.type === 'html_block' ? htmlToText(first.content) : inlineText(tokens[index + 1]);
+  return cutAtWord(text, max);
+}
+
+function inlineText(inline: Token | undefined): string {
+  const parts = (inline?.children ?? []).map((child) => {
+    if (child.type === 'softbreak' || child.type === 'hardbreak') return ' ';
+    // An image counts by its alt text; inline HTML and link markup add no words.
+    return child.type === 'text' || child.type === 'code_inline' || child.type === 'image' ? child.content : '';
+  });
+  return collapseSpace(parts.join(''));
+}
+
+function cutAtWord(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  const space = cut.lastIndexOf(' ');
+  const kept = space > max / 2 ? cut.slice(0, space) : cut;
+  return `${kept.replace(/[\s,;:.–—-]+$/, '')}…`;
+}
+
+function uniqueTags(spellings: readonly string[], names: ReadonlyMap<string, string>): Tag[] {
+  const bySlug = new Map<string, Tag>();
+  for (const spelling of spellings) {
+    const slug = slugify(spelling);
+    if (!bySlug.has(slug)) bySlug.set(slug, { slug, name: names.get(slug) ?? spelling });
+  }
+  return [...bySlug.values()];
+}
+
+/** Date-only values get a stable spread inside the noon hour (see `parseNewsDate`). */
+function spreadDay(date: NewsDate, key: string, context: NormaliseContext): NewsDate {
+  if (date.hasTime) return date;
+  const { timeZone, language } = context.config.site;
+  return shiftNewsDate(date, stableHash(key) % 3600, timeZone, language);
+}
+
+function absolute(url: string, config: NewsConfig): string {
+  return url.startsWith('/') ? siteUrl(config.site.baseUrl, url) : url;
+}

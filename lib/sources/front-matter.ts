@@ -1,0 +1,336 @@
+/**
+ * The content model's field rules, in one place. `checkFrontMatter` goes through every
+ * field of one file and collects every problem; it never throws and never stops at
+ * the first problem.
+ */
+import mime from 'mime';
+import { parseNewsDate, hoursAfter } from '../dates.ts';
+import { isPermanentId } from '../ids.ts';
+import type { Author, NewsDate } from '../model.ts';
+import type { Problem, Severity } from '../problems.ts';
+import { slugify } from '../slug.ts';
+import { isHttpUrl, isSitePath } from '../urls.ts';
+
+/** A field the content model defines. */
+export const knownFields = [
+  'title', 'date', 'updated', 'streams', 'summary', 'tags', 'authors', 'organisation', 'region',
+  'link', 'attachments', 'image', 'imageAlt', 'draft', 'id',
+] as const;
+
+/** An attachment as written, with its URL still possibly site-relative. */
+export interface AttachmentInput {
+  readonly url: string;
+  readonly title?: string;
+  readonly type: string;
+  readonly size?: number;
+}
+
+/** The checked, typed front matter of one file. */
+export interface FrontMatter {
+  readonly title: string;
+  readonly date: NewsDate;
+  /** The publication day in the site's zone, `YYYY-MM-DD`, for default ids. */
+  readonly calendarDay: string;
+  readonly updated?: NewsDate;
+  readonly streams: readonly string[];
+  readonly summary?: string;
+  readonly tags: readonly string[];
+  readonly authors: readonly Author[];
+  readonly organisation?: string;
+  readonly region?: string;
+  readonly link?: string;
+  readonly attachments: readonly AttachmentInput[];
+  readonly image?: string;
+  readonly imageAlt?: string;
+  readonly draft: boolean;
+  readonly id?: string;
+}
+
+/** What the rules need to know beyond the file itself. */
+export interface FrontMatterContext {
+  readonly file: string;
+  /** 1-based line of each dotted field path in the file. */
+  readonly lines: ReadonlyMap<string, number>;
+  readonly streams: readonly string[];
+  readonly timeZone: string;
+  readonly language: string;
+  readonly now: Date;
+  readonly futureAllowanceHours: number;
+  readonly filesUrlPath: string;
+  readonly filesDir: string;
+  /** Size in bytes of a file under the files folder, or undefined when there is none. */
+  readonly fileSize: (relativePath: string) => number | undefined;
+}
+
+/** Checks `data` (the parsed YAML) against the content model. */
+export function checkFrontMatter(data: unknown, context: FrontMatterContext): { fields?: FrontMatter; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const report = (severity: Severity, field: string, message: string, hint?: string) => {
+    problems.push({ severity, file: context.file, line: lineOf(context.lines, field), field, message, ...(hint ? { hint } : {}) });
+  };
+  if (!isRecord(data)) {
+    report('error', 'front matter', 'the front matter is not a set of fields', 'start the file with ---, then one "field: value" per line, then ---');
+    return { problems };
+  }
+  const reader = new FieldReader(data, report);
+
+  for (const key of Object.keys(data)) {
+    if ((knownFields as readonly string[]).includes(key)) continue;
+    const guess = closest(key, knownFields);
+    report('warning', key, `"${key}" is not a field of the content model and is ignored`, guess ? `did you mean "${guess}"?` : `the fields are: ${knownFields.join(', ')}`);
+  }
+
+  const title = reader.text('title', { required: true, oneLine: true });
+  const date = readDate(reader, 'date', context, true);
+  const updated = readDate(reader, 'updated', context, false);
+  if (date && updated && updated.date.epochMs < date.date.epochMs) {
+    report('error', 'updated', `${String(data.updated)} is earlier than date ${String(data.date)}`, 'set updated to the date or later, or remove it');
+  }
+  if (date && date.date.epochMs > hoursAfter(context.now, context.futureAllowanceHours)) {
+    report('error', 'date', `${String(data.date)} is in the future`, `items may be dated at most ${context.futureAllowanceHours} hours ahead; correct the date, or mark the item draft: true until it is due`);
+  }
+  const streams = reader.list('streams').filter((stream, index) => {
+    if (context.streams.includes(stream)) return true;
+    report('error', `streams.${index}`, `"${stream}" is not a configured stream`, `use one of: ${context.streams.join(', ')}`);
+    return false;
+  });
+  const summary = reader.text('summary', { oneLine: false });
+  const tags = reader.list('tags').filter((tag, index) => {
+    if (slugify(tag) !== '') return true;
+    report('error', `tags.${index}`, `"${tag}" has no letters or digits, so it cannot have a page`, 'write the tag with at least one letter or digit');
+    return false;
+  });
+  const authors = readAuthors(reader, data.authors, report);
+  const organisation = reader.text('organisation', { oneLine: true });
+  const region = reader.text('region', { oneLine: true });
+  const link = reader.url('link', { sitePathAllowed: false });
+  const attachments = readAttachments(reader, data.attachments, context, report);
+  const image = reader.url('image', { sitePathAllowed: true });
+  if (image !== undefined) checkLocalFile(image, 'image', context, report);
+  const imageAlt = data.imageAlt === undefined ? undefined : reader.text('imageAlt', { oneLine: true, emptyAllowed: true });
+  if (image !== undefined && data.imageAlt === undefined) {
+    report('error', 'image', 'the image has no imageAlt', 'describe the image in imageAlt, or write imageAlt: "" if it is only decoration');
+  }
+  if (image === undefined && data.imageAlt !== undefined && data.image === undefined) {
+    report('warning', 'imageAlt', 'imageAlt is given but there is no image', 'add image, or remove imageAlt');
+  }
+  const draft = reader.boolean('draft');
+  const id = reader.text('id', { oneLine: true });
+  if (id !== undefined && !isPermanentId(id)) {
+    report('error', 'id', `"${id}" is not an absolute URI that feeds accept as an id`, 'use a tag: URI such as tag:3millionlives.co.uk,2013-03-22:pathfinder/my-item, or leave id out');
+  }
+
+  if (problems.some((p) => p.severity === 'error') || title === undefined || date === undefined) return { problems };
+  return {
+    problems,
+    fields: {
+      title, date: date.date, calendarDay: date.calendarDay, streams, tags, authors, attachments, draft,
+      ...(updated && { updated: updated.date }),
+      ...(summary !== undefined && { summary }),
+      ...(organisation !== undefined && { organisation }),
+      ...(region !== undefined && { region }),
+      ...(link !== undefined && { link }),
+      ...(image !== undefined && { image }),
+      ...(imageAlt !== undefined && { imageAlt }),
+      ...(id !== undefined && { id }),
+    },
+  };
+}
+
+interface TextRules {
+  readonly required?: boolean;
+  readonly oneLine: boolean;
+  readonly emptyAllowed?: boolean;
+}
+
+type Report = (severity: Severity, field: string, message: string, hint?: string) => void;
+
+/** Reads typed values out of a record, reporting each wrong one under its field. */
+class FieldReader {
+  constructor(
+    private readonly data: Record<string, unknown>,
+    readonly report: Report,
+  ) {}
+
+  /** A top-level text field. */
+  text(field: string, rules: TextRules): string | undefined {
+    return this.textValue(field, this.data[field], rules);
+  }
+
+  /** Any text value, reported under the dotted `field`. */
+  textValue(field: string, value: unknown, rules: TextRules): string | undefined {
+    if (value === undefined || value === null) {
+      if (rules.required) this.report('error', field, 'is missing', `add a line "${field.slice(field.lastIndexOf('.') + 1)}: ..." to the front matter`);
+      return undefined;
+    }
+    if (typeof value !== 'string' && typeof value !== 'number') {
+      this.report('error', field, `must be text, not ${describe(value)}`, 'write it as one line of text, in quotes if it contains a colon');
+      return undefined;
+    }
+    const text = String(value).trim();
+    if (text === '' && !rules.emptyAllowed) {
+      this.report('error', field, 'is empty', rules.required ? `write the ${field}` : `write the ${field}, or remove the line`);
+      return undefined;
+    }
+    if (rules.oneLine && /[\r\n]/.test(text)) {
+      this.report('error', field, 'runs over more than one line', 'write it on one line');
+      return undefined;
+    }
+    return text;
+  }
+
+  list(field: string): string[] {
+    const value = this.data[field];
+    if (value === undefined || value === null) return [];
+    const entries = Array.isArray(value) ? value : [value];
+    return entries.flatMap((entry, index) => this.textValue(Array.isArray(value) ? `${field}.${index}` : field, entry, { oneLine: true }) ?? []);
+  }
+
+  /** A top-level URL field. */
+  url(field: string, rules: { sitePathAllowed: boolean }): string | undefined {
+    return this.urlValue(field, this.data[field], rules);
+  }
+
+  urlValue(field: string, value: unknown, rules: { sitePathAllowed: boolean }): string | undefined {
+    const text = this.textValue(field, value, { oneLine: true });
+    if (text === undefined) return undefined;
+    if (isHttpUrl(text) || (rules.sitePathAllowed && isSitePath(text))) return text;
+    const allowed = rules.sitePathAllowed ? 'an absolute http(s) URL or a site path starting with /' : 'an absolute http(s) URL';
+    this.report('error', field, `"${text}" is not ${allowed}`, 'write e.g. https://www.example.org/page');
+    return undefined;
+  }
+
+  boolean(field: string): boolean {
+    const value = this.data[field];
+    if (value === undefined || value === null || typeof value === 'boolean') return value === true;
+    this.report('error', field, `must be true or false, not ${JSON.stringify(value)}`, `write ${field}: true, or remove the line`);
+    return false;
+  }
+}
+
+function readDate(reader: FieldReader, field: 'date' | 'updated', context: FrontMatterContext, required: boolean) {
+  const text = reader.text(field, { required, oneLine: true });
+  if (text === undefined) return undefined;
+  const reading = parseNewsDate(text, context.timeZone, context.language);
+  if (reading.ok) return reading;
+  reader.report('error', field, reading.reason, 'write YYYY-MM-DD, or a date-time such as 2013-03-22T10:30 (Europe/London) or 2013-03-22T10:30:00Z');
+  return undefined;
+}
+
+function readAuthors(reader: FieldReader, value: unknown, report: Report): Author[] {
+  if (value === undefined || value === null) return [];
+  if (typeof value === 'string') {
+    const name = reader.text('authors', { oneLine: true });
+    return name === undefined ? [] : [{ name }];
+  }
+  if (!Array.isArray(value)) {
+    report('error', 'authors', `must be a name or a list, not ${describe(value)}`, 'write authors: Jane Smith, or a list of names or of { name, email, url }');
+    return [];
+  }
+  return value.flatMap((entry, index): Author[] => {
+    const field = `authors.${index}`;
+    if (!isRecord(entry)) {
+      const name = reader.textValue(field, entry, { oneLine: true });
+      return name === undefined ? [] : [{ name }];
+    }
+    for (const key of Object.keys(entry)) {
+      if (!['name', 'email', 'url'].includes(key)) report('warning', `${field}.${key}`, `"${key}" is not a field of an author and is ignored`, 'an author has name, email and url');
+    }
+    const name = reader.textValue(`${field}.name`, entry.name, { required: true, oneLine: true });
+    const email = reader.textValue(`${field}.email`, entry.email, { oneLine: true });
+    if (email !== undefined && !/^[^\s@<>"]+@[^\s@<>".]+(?:\.[^\s@<>".]+)+$/.test(email)) {
+      report('error', `${field}.email`, `"${email}" is not an e-mail address`, 'write it as name@example.org, or remove it');
+    }
+    const url = reader.urlValue(`${field}.url`, entry.url, { sitePathAllowed: false });
+    if (name === undefined) return [];
+    return [{ name, ...(email !== undefined && { email }), ...(url !== undefined && { url }) }];
+  });
+}
+
+function readAttachments(reader: FieldReader, value: unknown, context: FrontMatterContext, report: Report): AttachmentInput[] {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value)) {
+    report('error', 'attachments', `must be a list, not ${describe(value)}`, 'write each attachment as a list item: "- url: /files/plan.pdf"');
+    return [];
+  }
+  return value.flatMap((entry, index): AttachmentInput[] => {
+    const field = `attachments.${index}`;
+    if (!isRecord(entry)) {
+      report('error', field, `an attachment must have fields, not ${describe(entry)}`, 'write "- url: /files/plan.pdf" with optional title, type and size');
+      return [];
+    }
+    for (const key of Object.keys(entry)) {
+      if (!['url', 'title', 'type', 'size'].includes(key)) report('warning', `${field}.${key}`, `"${key}" is not a field of an attachment and is ignored`, 'an attachment has url, title, type and size');
+    }
+    const url = reader.urlValue(`${field}.url`, entry.url, { sitePathAllowed: true });
+    if (entry.url === undefined) report('error', `${field}.url`, 'the attachment has no url', 'add url: with the file\'s address');
+    const title = reader.textValue(`${field}.title`, entry.title, { oneLine: true });
+    const declaredType = reader.textValue(`${field}.type`, entry.type, { oneLine: true });
+    if (declaredType !== undefined && !/^[\w.+-]+\/[\w.+-]+$/.test(declaredType)) {
+      report('error', `${field}.type`, `"${declaredType}" is not a media type`, 'write e.g. application/pdf, or leave type out to have it worked out from the file name');
+    }
+    const declaredSize = entry.size;
+    if (declaredSize !== undefined && !(Number.isInteger(declaredSize) && (declaredSize as number) >= 0)) {
+      report('error', `${field}.size`, `${JSON.stringify(declaredSize)} is not a size in bytes`, 'write a whole number of bytes, or leave size out for files under /files/');
+    }
+    if (url === undefined) return [];
+    const actualSize = checkLocalFile(url, `${field}.url`, context, report);
+    const size = typeof declaredSize === 'number' ? declaredSize : actualSize;
+    if (typeof declaredSize === 'number' && actualSize !== undefined && declaredSize !== actualSize) {
+      report('warning', `${field}.size`, `${declaredSize} bytes is not the file's size, ${actualSize} bytes`, `write size: ${actualSize}, or leave size out`);
+    }
+    const type = declaredType ?? mime.getType(new URL(url, 'https://x.invalid').pathname) ?? 'application/octet-stream';
+    return [{ url, type, ...(title !== undefined && { title }), ...(size !== undefined && { size }) }];
+  });
+}
+
+/** For a URL under the files path, the file's size; reports a file that is not there. */
+function checkLocalFile(url: string, field: string, context: FrontMatterContext, report: Report): number | undefined {
+  if (!url.startsWith(context.filesUrlPath)) return undefined;
+  const relative = decodeURIComponent(url.slice(context.filesUrlPath.length).split(/[?#]/)[0] ?? '');
+  const size = context.fileSize(relative);
+  if (size === undefined) report('error', field, `"${url}" names no file: ${context.filesDir}/${relative} does not exist`, `add the file to ${context.filesDir}/, or correct the URL`);
+  return size;
+}
+
+function lineOf(lines: ReadonlyMap<string, number>, field: string): number | undefined {
+  for (let path = field; ; path = path.slice(0, path.lastIndexOf('.'))) {
+    const line = lines.get(path);
+    if (line !== undefined) return line;
+    if (!path.includes('.')) return lines.get('');
+  }
+}
+
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function describe(value: unknown): string {
+  if (Array.isArray(value)) return 'a list';
+  if (isRecord(value)) return 'a set of fields';
+  return JSON.stringify(value);
+}
+
+/** The known field nearest to a misspelt one, when it is close enough to be a typo. */
+function closest(word: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const candidate of candidates) {
+    const distance = editDistance(word.toLowerCase(), candidate.toLowerCase());
+    if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}

@@ -1,0 +1,165 @@
+/**
+ * The Markdown source: `content/<stream>/**\/*.md`, front matter in YAML.
+ * The only module that imports gray-matter. YAML is parsed with the `yaml` package's
+ * core schema so dates stay as written (gray-matter's default turns an unquoted
+ * `2013-03-22T10:30` into a UTC Date, losing the Europe/London rule) and every field
+ * keeps its line number for the report.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import matter from 'gray-matter';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import type { NewsConfig } from '../config.ts';
+import type { Problem } from '../problems.ts';
+import { checkFrontMatter, type FrontMatter } from './front-matter.ts';
+
+/** One Markdown file whose front matter passed the checks, not yet rendered. */
+export interface MarkdownFile {
+  /** Project-relative path with forward slashes. */
+  readonly file: string;
+  /** The folder it sits in under `content/`: its home stream. */
+  readonly stream: string;
+  /** The file name without `.md`. */
+  readonly name: string;
+  readonly fields: FrontMatter;
+  /** The Markdown body. */
+  readonly body: string;
+  /** 1-based line of each dotted field path. */
+  readonly lines: ReadonlyMap<string, number>;
+}
+
+export interface MarkdownSourceOptions {
+  /** The project root; reported paths are relative to it. */
+  readonly rootDir: string;
+  /** The content folder, relative to the root. */
+  readonly contentDir: string;
+  readonly config: NewsConfig;
+  readonly now: Date;
+}
+
+/** Reads and checks every Markdown file; a file with errors is reported, never silently left out. */
+export function readMarkdownSource(options: MarkdownSourceOptions): { files: MarkdownFile[]; problems: Problem[] } {
+  const { rootDir, contentDir, config } = options;
+  const streams = config.streams.map((s) => s.slug);
+  const contentRoot = path.resolve(rootDir, contentDir);
+  const filesDir = path.join(contentRoot, config.files.dir);
+  const problems: Problem[] = [];
+  const files: MarkdownFile[] = [];
+  const fileSize = (relative: string) => sizeOf(path.join(filesDir, relative), filesDir);
+
+  if (!existsSync(contentRoot)) {
+    problems.push({ severity: 'error', file: contentDir, field: 'content', message: 'the content folder does not exist', hint: `create ${contentDir}/<stream>/ folders with Markdown files, or name the right folder` });
+    return { files, problems };
+  }
+  for (const relative of listMarkdown(contentRoot, filesDir)) {
+    const file = toPosix(path.join(contentDir, relative));
+    const [stream, ...rest] = toPosix(relative).split('/');
+    if (rest.length === 0 || stream === undefined) {
+      problems.push({ severity: 'error', file, line: 1, field: 'stream', message: 'the file is not in a stream folder', hint: `move it to ${contentDir}/<stream>/, one of: ${streams.join(', ')}` });
+      continue;
+    }
+    if (!streams.includes(stream)) {
+      problems.push({ severity: 'error', file, line: 1, field: 'stream', message: `the folder "${stream}" is not a configured stream`, hint: `move the file into one of: ${streams.join(', ')}; or add the stream to the configuration` });
+      continue;
+    }
+    const text = readFileSync(path.join(rootDir, file), 'utf8');
+    const parsed = parseMarkdownFile(text, file);
+    problems.push(...parsed.problems);
+    if (parsed.data === undefined) continue;
+    const checked = checkFrontMatter(parsed.data, {
+      file, lines: parsed.lines, streams, now: options.now,
+      timeZone: config.site.timeZone, language: config.site.language,
+      futureAllowanceHours: config.futureAllowanceHours,
+      filesUrlPath: config.files.urlPath, filesDir: toPosix(path.join(contentDir, config.files.dir)), fileSize,
+    });
+    problems.push(...checked.problems);
+    if (checked.fields) files.push({ file, stream, name: path.basename(file, '.md'), fields: checked.fields, body: parsed.body, lines: parsed.lines });
+  }
+  return { files, problems };
+}
+
+interface ParsedFile {
+  readonly data?: unknown;
+  readonly lines: ReadonlyMap<string, number>;
+  readonly body: string;
+  readonly problems: Problem[];
+}
+
+/** Splits one file into front matter and body, with each field's line. */
+export function parseMarkdownFile(text: string, file: string): ParsedFile {
+  const source = text.replace(/^\uFEFF/, '');
+  if (!/^---\r?\n/.test(source)) {
+    return {
+      lines: new Map(), body: source,
+      problems: [{ severity: 'error', file, line: 1, field: 'front matter', message: 'the file does not start with front matter', hint: 'begin the file with a line "---", the fields (title, date, ...), then another "---"' }],
+    };
+  }
+  // Passing options also keeps gray-matter from caching every file's text for the life of the process.
+  let document: Document | undefined;
+  const lineCounter = new LineCounter();
+  const { content } = matter(source, {
+    engines: {
+      yaml: (frontMatter: string) => {
+        document = parseDocument(frontMatter, { schema: 'core', lineCounter, prettyErrors: true });
+        return {};
+      },
+    },
+  });
+  if (document === undefined) {
+    return { data: {}, lines: new Map([['', 1]]), body: content, problems: [] };
+  }
+  // gray-matter's front matter text keeps the line break that ends the opening "---",
+  // so line N of the YAML is line N of the file.
+  const problems = document.errors.map((error): Problem => ({
+    severity: 'error', file, line: error.linePos?.[0].line ?? 1, field: 'front matter',
+    message: `the YAML is malformed: ${error.message.split(/ at line \d+/)[0]}`,
+    hint: 'check indentation, colons and quotes on that line; quote text that contains ": " or starts with a special character',
+  }));
+  if (problems.length > 0) return { lines: new Map(), body: content, problems };
+  const lines = new Map<string, number>([['', 1]]);
+  collectLines(document.contents, '', lines, (pos) => lineCounter.linePos(pos).line);
+  return { data: document.toJS(), lines, body: content, problems };
+}
+
+function collectLines(node: Node | null, prefix: string, lines: Map<string, number>, lineAt: (offset: number) => number): void {
+  if (isMap(node)) {
+    for (const pair of node.items) {
+      if (!isPair(pair) || !isScalar(pair.key)) continue;
+      const key = `${prefix}${String(pair.key.value)}`;
+      if (pair.key.range) lines.set(key, lineAt(pair.key.range[0]));
+      collectLines(pair.value as Node | null, `${key}.`, lines, lineAt);
+    }
+  } else if (isSeq(node)) {
+    node.items.forEach((item, index) => {
+      const key = `${prefix}${index}`;
+      const range = (item as Node | null)?.range;
+      if (range) lines.set(key, lineAt(range[0]));
+      collectLines(item as Node | null, `${key}.`, lines, lineAt);
+    });
+  }
+}
+
+/** Every `.md` file under `dir` (relative paths, sorted), skipping the static files folder. */
+function listMarkdown(dir: string, skip: string): string[] {
+  const entries = readdirSync(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.md'))
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .filter((full) => !full.startsWith(skip + path.sep))
+    .map((full) => path.relative(dir, full))
+    .sort();
+}
+
+function sizeOf(full: string, within: string): number | undefined {
+  if (!path.resolve(full).startsWith(within + path.sep)) return undefined;
+  try {
+    const stats = statSync(full);
+    return stats.isFile() ? stats.size : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function toPosix(p: string): string {
+  return p.split(path.sep).join('/');
+}

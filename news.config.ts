@@ -1,0 +1,24 @@
+/**
+ * The one configuration file: site, streams and limits. Add a stream by adding an
+ * entry to `streams` and a folder of the same slug under content/.
+ * NEWS_ORIGIN and NEWS_PATH_PREFIX override the URL for previews and sub-path hosting.
+ */
+import { defaultStreams, defineConfig } from './lib/index.ts';
+
+export default defineConfig({
+  site: {
+    title: '3ML News',
+    description:
+      'News from the 3millionlives programme: industry, pathfinder sites, social care and public health, in one stream.',
+    origin: process.env.NEWS_ORIGIN ?? 'https://news.3millionlives.co.uk',
+    pathPrefix: process.env.NEWS_PATH_PREFIX ?? '/',
+    language: 'en-GB',
+    timeZone: 'Europe/London',
+  },
+  idAuthority: '3millionlives.co.uk',
+  streams: defaultStreams,
+  pageSize: 20,
+  summaryLength: 200,
+  futureAllowanceHours: 36,
+  feeds: { subscriptionSize: 50, archivePageSize: 100 },
+});

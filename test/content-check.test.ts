@@ -1,0 +1,208 @@
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { promisify } from 'node:util';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { buildNews, NewsContentError, resolveConfig, sortProblems, type Problem } from '../lib/index.ts';
+import { collectFrom, item, testConfigInput, testNow, writeProject } from './helpers/content.ts';
+
+const run = promisify(execFile);
+
+/** The problems of one file, as `line field: message (hint)` strings. */
+function problemsOf(files: Record<string, string>): string[] {
+  const { problems } = collectFrom(files);
+  return sortProblems(problems).map(describe);
+}
+
+function describe(p: Problem): string {
+  return `${p.severity} ${p.file}:${p.line ?? '-'} ${p.field}: ${p.message}${p.hint ? ` (${p.hint})` : ''}`;
+}
+
+const fields = suite('field checks');
+
+fields('a missing title and a missing date', () => {
+  assert.equal(problemsOf({ 'industry/a.md': '---\nsummary: No title or date.\n---\nBody.\n' }), [
+    'error content/industry/a.md:1 date: is missing (add a line "date: ..." to the front matter)',
+    'error content/industry/a.md:1 title: is missing (add a line "title: ..." to the front matter)',
+  ]);
+});
+
+fields('an empty title, and a title over two lines', () => {
+  assert.equal(problemsOf({ 'industry/a.md': item({ title: '""', date: '2013-03-22' }), 'industry/b.md': item({ title: '|\n  One\n  Two', date: '2013-03-22' }) }), [
+    'error content/industry/a.md:2 title: is empty (write the title)',
+    'error content/industry/b.md:2 title: runs over more than one line (write it on one line)',
+  ]);
+});
+
+fields('a date that does not exist and one not in ISO 8601', () => {
+  assert.equal(problemsOf({ 'industry/a.md': item({ title: 'A', date: '2013-02-30' }), 'industry/b.md': item({ title: 'B', date: '22/03/2013' }) }), [
+    'error content/industry/a.md:3 date: "2013-02-30" is not a real date: February 2013 has no day 30 (write YYYY-MM-DD, or a date-time such as 2013-03-22T10:30 (Europe/London) or 2013-03-22T10:30:00Z)',
+    'error content/industry/b.md:3 date: "22/03/2013" is not an ISO 8601 date or date-time (write YYYY-MM-DD, or a date-time such as 2013-03-22T10:30 (Europe/London) or 2013-03-22T10:30:00Z)',
+  ]);
+});
+
+fields('updated earlier than date', () => {
+  assert.equal(problemsOf({ 'industry/a.md': item({ title: 'A', date: '2013-03-22T10:00', updated: '2013-03-22T09:59' }) }), [
+    'error content/industry/a.md:4 updated: 2013-03-22T09:59 is earlier than date 2013-03-22T10:00 (set updated to the date or later, or remove it)',
+  ]);
+});
+
+fields('a date in the future beyond the allowance, and one within it', () => {
+  assert.equal(problemsOf({ 'industry/a.md': item({ title: 'A', date: '2026-11-27T12:00:01Z' }), 'industry/b.md': item({ title: 'B', date: '2026-11-26T23:00:00Z' }) }), [
+    'error content/industry/a.md:3 date: 2026-11-27T12:00:01Z is in the future (items may be dated at most 36 hours ahead; correct the date, or mark the item draft: true until it is due)',
+  ]);
+});
+
+fields('unknown streams, in streams and as a folder', () => {
+  assert.equal(problemsOf({ 'industry/a.md': item({ title: 'A', date: '2013-03-22', streams: '[pathfinder, mental-health]' }), 'mental-health/b.md': item({ title: 'B', date: '2013-03-22' }) }), [
+    'error content/industry/a.md:4 streams.1: "mental-health" is not a configured stream (use one of: industry, pathfinder, social-care, public-health)',
+    'error content/mental-health/b.md:1 stream: the folder "mental-health" is not a configured stream (move the file into one of: industry, pathfinder, social-care, public-health; or add the stream to the configuration)',
+  ]);
+});
+
+fields('links that are not http(s): link, author url, attachment url', () => {
+  const fm = { title: 'A', date: '2013-03-22', link: 'ftp://example.org/x', authors: '[{ name: Ann, url: "javascript:alert(1)" }]', attachments: '[{ url: "data:text/html,x" }]' };
+  assert.equal(problemsOf({ 'industry/a.md': item(fm) }), [
+    'error content/industry/a.md:4 link: "ftp://example.org/x" is not an absolute http(s) URL (write e.g. https://www.example.org/page)',
+    'error content/industry/a.md:5 authors.0.url: "javascript:alert(1)" is not an absolute http(s) URL (write e.g. https://www.example.org/page)',
+    'error content/industry/a.md:6 attachments.0.url: "data:text/html,x" is not an absolute http(s) URL or a site path starting with / (write e.g. https://www.example.org/page)',
+  ]);
+});
+
+fields('malformed YAML, with the YAML error\'s line', () => {
+  assert.equal(problemsOf({ 'industry/a.md': '---\ntitle: A\ndate: 2013-03-22\ntags: [a, b\nsummary: x\n---\nBody.\n' }), [
+    'error content/industry/a.md:5 front matter: the YAML is malformed: Flow sequence in block collection must be sufficiently indented and end with a ] (check indentation, colons and quotes on that line; quote text that contains ": " or starts with a special character)',
+  ]);
+});
+
+fields('a field given twice is malformed YAML', () => {
+  assert.equal(problemsOf({ 'industry/a.md': '---\ntitle: A\ntitle: B\ndate: 2013-03-22\n---\nBody.\n' }), [
+    'error content/industry/a.md:3 front matter: the YAML is malformed: Map keys must be unique (check indentation, colons and quotes on that line; quote text that contains ": " or starts with a special character)',
+  ]);
+});
+
+fields('unknown fields are warned about, with the field they probably meant', () => {
+  assert.equal(problemsOf({ 'industry/a.md': item({ title: 'A', date: '2013-03-22', tittle: 'B', colour: 'red' }) }), [
+    'warning content/industry/a.md:4 tittle: "tittle" is not a field of the content model and is ignored (did you mean "title"?)',
+    'warning content/industry/a.md:5 colour: "colour" is not a field of the content model and is ignored (the fields are: title, date, updated, streams, summary, tags, authors, organisation, region, link, attachments, image, imageAlt, draft, id)',
+  ]);
+});
+
+fields('wrong types: draft, id, e-mail, tags, attachment size and type', () => {
+  const fm = { title: 'A', date: '2013-03-22', draft: 'yes', id: 'my-item', authors: '[{ name: Ann, email: ann }]', tags: '["!!!"]', attachments: '[{ url: "https://x.org/a.pdf", size: -1, type: pdf }]' };
+  assert.equal(problemsOf({ 'industry/a.md': item(fm) }), [
+    'error content/industry/a.md:4 draft: must be true or false, not "yes" (write draft: true, or remove the line)',
+    'error content/industry/a.md:5 id: "my-item" is not an absolute URI that feeds accept as an id (use a tag: URI such as tag:3millionlives.co.uk,2013-03-22:pathfinder/my-item, or leave id out)',
+    'error content/industry/a.md:6 authors.0.email: "ann" is not an e-mail address (write it as name@example.org, or remove it)',
+    'error content/industry/a.md:7 tags.0: "!!!" has no letters or digits, so it cannot have a page (write the tag with at least one letter or digit)',
+    'error content/industry/a.md:8 attachments.0.size: -1 is not a size in bytes (write a whole number of bytes, or leave size out for files under /files/)',
+    'error content/industry/a.md:8 attachments.0.type: "pdf" is not a media type (write e.g. application/pdf, or leave type out to have it worked out from the file name)',
+  ]);
+});
+
+fields('an attachment or image under /files/ that is not there, and an image without imageAlt', () => {
+  const fm = { title: 'A', date: '2013-03-22', attachments: '[{ url: /files/plan.pdf }]', image: '/files/photo.jpg' };
+  assert.equal(problemsOf({ 'industry/a.md': item(fm) }), [
+    'error content/industry/a.md:4 attachments.0.url: "/files/plan.pdf" names no file: content/files/plan.pdf does not exist (add the file to content/files/, or correct the URL)',
+    'error content/industry/a.md:5 image: "/files/photo.jpg" names no file: content/files/photo.jpg does not exist (add the file to content/files/, or correct the URL)',
+    'error content/industry/a.md:5 image: the image has no imageAlt (describe the image in imageAlt, or write imageAlt: "" if it is only decoration)',
+  ]);
+});
+
+fields('a file without front matter, and one outside any stream folder', () => {
+  assert.equal(problemsOf({ 'industry/a.md': '# Heading\n\nText.\n', 'b.md': item({ title: 'B', date: '2013-03-22' }) }), [
+    'error content/b.md:1 stream: the file is not in a stream folder (move it to content/<stream>/, one of: industry, pathfinder, social-care, public-health)',
+    'error content/industry/a.md:1 front matter: the file does not start with front matter (begin the file with a line "---", the fields (title, date, ...), then another "---")',
+  ]);
+});
+
+fields('a wrong attachment size is a warning with the real size', () => {
+  const files = { 'industry/a.md': item({ title: 'A', date: '2013-03-22', attachments: '[{ url: /files/a.pdf, size: 3 }]' }), 'files/a.pdf': '%PDF-1.4\n' };
+  assert.equal(problemsOf(files), [
+    'warning content/industry/a.md:4 attachments.0.size: 3 bytes is not the file\'s size, 9 bytes (write size: 9, or leave size out)',
+  ]);
+});
+
+fields.run();
+
+const across = suite('checks across files');
+
+across('two items with one id: each names the other', () => {
+  const id = 'tag:3millionlives.co.uk,2013-03-22:shared';
+  assert.equal(problemsOf({ 'industry/a.md': item({ title: 'A', date: '2013-03-22', id }), 'pathfinder/b.md': item({ title: 'B', date: '2013-04-22', id }) }), [
+    `error content/industry/a.md:4 id: the id ${id} is also the id of content/pathfinder/b.md (ids must be unique: change or remove the id field of one of them)`,
+    `error content/pathfinder/b.md:4 id: the id ${id} is also the id of content/industry/a.md (ids must be unique: change or remove the id field of one of them)`,
+  ]);
+});
+
+across('two files that would be published at one URL', () => {
+  assert.equal(problemsOf({ 'pathfinder/2013/update.md': item({ title: 'A', date: '2013-03-22' }), 'pathfinder/kent/update.md': item({ title: 'B', date: '2013-06-14' }) }), [
+    'error content/pathfinder/2013/update.md:3 url: would be published at /pathfinder/2013/update/, as would content/pathfinder/kent/update.md (rename one of the files, or move it to another stream)',
+    'error content/pathfinder/kent/update.md:3 url: would be published at /pathfinder/2013/update/, as would content/pathfinder/2013/update.md (rename one of the files, or move it to another stream)',
+  ]);
+});
+
+across('the same file name in other streams or years is fine', () => {
+  assert.equal(problemsOf({
+    'pathfinder/2012/update.md': item({ title: 'A', date: '2012-03-22' }),
+    'pathfinder/2013/update.md': item({ title: 'B', date: '2013-03-22' }),
+    'industry/update.md': item({ title: 'C', date: '2013-03-22' }),
+  }), []);
+});
+
+across('no item is dropped silently: every file is published or named in an error', () => {
+  const { site, problems } = collectFrom({
+    'industry/good.md': item({ title: 'Good', date: '2013-03-22' }),
+    'industry/bad.md': item({ title: 'Bad', date: 'soon' }),
+    'industry/draft.md': item({ title: 'Draft', date: '2013-03-22', draft: 'true' }),
+  });
+  assert.equal(site.items.map((i) => i.slug), ['good']);
+  assert.is(site.draftsLeftOut, 1);
+  assert.equal(problems.map((p) => p.file), ['content/industry/bad.md']);
+});
+
+across.run();
+
+const refusal = suite('publishing refuses invalid content');
+
+refusal('buildNews throws one NewsContentError carrying every problem, report in the message', () => {
+  const project = writeProject({ 'industry/a.md': item({ title: '""', date: '2013-03-22' }), 'industry/b.md': item({ title: 'B', date: 'later' }) });
+  try {
+    buildNews({ config: resolveConfig(testConfigInput), rootDir: project.rootDir, now: testNow, includeDrafts: false }, () => {});
+    assert.unreachable('buildNews should have thrown');
+  } catch (error) {
+    assert.instance(error, NewsContentError);
+    const contentError = error as NewsContentError;
+    assert.is(contentError.problems.length, 2);
+    assert.is(contentError.message, [
+      '2 errors in content:',
+      '  content/industry/a.md:2: title: is empty (write the title)',
+      '  content/industry/b.md:3: date: "later" is not an ISO 8601 date or date-time (write YYYY-MM-DD, or a date-time such as 2013-03-22T10:30 (Europe/London) or 2013-03-22T10:30:00Z)',
+    ].join('\n'));
+  } finally {
+    project.remove();
+  }
+});
+
+refusal.run();
+
+const cli = suite('npm run check');
+
+cli('reports every broken fixture with its field, exactly, and exits 1', async () => {
+  const expected = readFileSync('test/fixtures/invalid/expected-report.txt', 'utf8');
+  try {
+    await run('node', ['--import', 'tsx', 'scripts/check.ts', '--content', 'test/fixtures/invalid/content']);
+    assert.unreachable('the check should have failed');
+  } catch (error) {
+    const { code, stdout } = error as { code: number; stdout: string };
+    assert.is(code, 1);
+    assert.fixture(stdout, expected);
+  }
+});
+
+cli('passes the valid fixtures and exits 0', async () => {
+  const { stdout } = await run('node', ['--import', 'tsx', 'scripts/check.ts', '--content', 'test/fixtures/valid/content']);
+  assert.is(stdout, 'Checked test/fixtures/valid/content: 6 items, 0 errors, 0 warnings.\n');
+});
+
+cli.run();

@@ -1,0 +1,225 @@
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { defaultStreams, type NewsItem } from '../lib/index.ts';
+import { collectFrom, item } from './helpers/content.ts';
+
+function only(files: Record<string, string>, options: Parameters<typeof collectFrom>[1] = {}): NewsItem {
+  const { site, problems } = collectFrom(files, options);
+  assert.equal(problems, []);
+  assert.is(site.items.length, 1);
+  return site.items[0]!;
+}
+
+const ids = suite('ids and URLs');
+
+ids('derives a tag: id from the home stream, the day and the file name', () => {
+  const news = only({ 'pathfinder/2013/worcester-business-case.md': item({ title: 'Business case', date: '2013-03-22' }) });
+  assert.is(news.id, 'tag:3millionlives.co.uk,2013-03-22:pathfinder/worcester-business-case');
+  assert.is(news.slug, 'worcester-business-case');
+  assert.is(news.path, '/pathfinder/2013/worcester-business-case/');
+  assert.is(news.url, 'https://news.example.org/pathfinder/2013/worcester-business-case/');
+});
+
+ids('keeps the id when the title changes', () => {
+  const before = only({ 'industry/concordat.md': item({ title: 'Concordat signed', date: '2012-01-19' }) });
+  const after = only({ 'industry/concordat.md': item({ title: 'Concordat with industry signed', date: '2012-01-19' }) });
+  assert.is(after.id, before.id);
+  assert.is(after.path, before.path);
+});
+
+ids('uses an id written in the front matter as it is', () => {
+  const news = only({ 'industry/a.md': item({ title: 'A', date: '2012-01-19', id: 'tag:3millionlives.co.uk,2012:concordat' }) });
+  assert.is(news.id, 'tag:3millionlives.co.uk,2012:concordat');
+});
+
+ids('slugs a file name that is not already a slug', () => {
+  const news = only({ 'industry/Telehealth Week 2012.md': item({ title: 'A', date: '2012-01-19' }) });
+  assert.is(news.path, '/industry/2012/telehealth-week-2012/');
+});
+
+ids('puts the site path prefix into every URL', () => {
+  const news = only(
+    { 'industry/a.md': item({ title: 'A', date: '2012-01-19', attachments: '[{ url: /files/a.pdf }]' }), 'files/a.pdf': '%PDF-1.4\n' },
+    { config: { site: { origin: 'https://www.example.org', pathPrefix: '/news/' } } },
+  );
+  assert.is(news.url, 'https://www.example.org/news/industry/2012/a/');
+  assert.is(news.path, '/industry/2012/a/');
+  assert.equal(news.attachments, [{ url: 'https://www.example.org/news/files/a.pdf', type: 'application/pdf', size: 9 }]);
+});
+
+ids.run();
+
+const dates = suite('dates');
+
+dates('reads a date-time without offset as London time in winter (GMT)', () => {
+  const news = only({ 'industry/a.md': item({ title: 'A', date: '2012-01-16T14:30' }) });
+  assert.equal(news.date, { iso: '2012-01-16T14:30:00Z', epochMs: Date.UTC(2012, 0, 16, 14, 30), display: '16 January 2012, 14:30', hasTime: true });
+});
+
+dates('reads a date-time without offset as London time in summer (BST)', () => {
+  const news = only({ 'industry/a.md': item({ title: 'A', date: '2012-07-10T14:30' }) });
+  assert.equal(news.date, { iso: '2012-07-10T13:30:00Z', epochMs: Date.UTC(2012, 6, 10, 13, 30), display: '10 July 2012, 14:30', hasTime: true });
+});
+
+dates('keeps an explicit offset and shows the time in London', () => {
+  const news = only({ 'industry/a.md': item({ title: 'A', date: '2012-07-10T14:30:00+02:00' }) });
+  assert.is(news.date.iso, '2012-07-10T12:30:00Z');
+  assert.is(news.date.display, '10 July 2012, 13:30');
+});
+
+dates('places a date without time in the noon hour of that London day, stable for the item', () => {
+  const first = only({ 'industry/a.md': item({ title: 'A', date: '2013-06-22' }) });
+  const again = only({ 'industry/a.md': item({ title: 'Retitled', date: '2013-06-22' }) });
+  assert.is(first.date.display, '22 June 2013');
+  assert.is(first.date.hasTime, false);
+  assert.ok(first.date.iso >= '2013-06-22T11:00:00Z' && first.date.iso < '2013-06-22T12:00:00Z', first.date.iso);
+  assert.equal(again.date, first.date);
+});
+
+dates('keeps an updated date that is later than the date, and shows both', () => {
+  const news = only({ 'industry/a.md': item({ title: 'A', date: '2012-01-19T09:00', updated: '2012-01-24T09:15' }) });
+  assert.is(news.updated?.iso, '2012-01-24T09:15:00Z');
+});
+
+dates('gives items that share a timestamp distinct ones, one second apart in id order', () => {
+  const { site } = collectFrom({
+    'industry/b.md': item({ title: 'B', date: '2012-02-14T10:00' }),
+    'industry/a.md': item({ title: 'A', date: '2012-02-14T10:00' }),
+  });
+  assert.equal(site.items.map((i) => [i.slug, i.date.iso]), [['b', '2012-02-14T10:00:01Z'], ['a', '2012-02-14T10:00:00Z']]);
+});
+
+dates.run();
+
+const summaries = suite('summaries');
+
+summaries('uses the summary field when there is one', () => {
+  const news = only({ 'industry/a.md': item({ title: 'A', date: '2012-01-19', summary: 'Written by hand.' }, 'The body.') });
+  assert.is(news.summary, 'Written by hand.');
+});
+
+summaries('derives the summary from the first paragraph as plain text with entities decoded', () => {
+  const body = '## A heading first\n\nThe *concordat* &amp; the [NHS](https://www.nhs.uk/) &mdash; `together`.\n\nSecond paragraph.';
+  const news = only({ 'industry/a.md': item({ title: 'A', date: '2012-01-19' }, body) });
+  assert.is(news.summary, 'The concordat & the NHS — together.');
+});
+
+summaries('cuts a long first paragraph at a word boundary', () => {
+  const words = 'telehealth '.repeat(40).trim();
+  const news = only({ 'industry/a.md': item({ title: 'A', date: '2012-01-19' }, words) }, { config: { summaryLength: 50 } });
+  assert.is(news.summary, 'telehealth telehealth telehealth telehealth…');
+});
+
+summaries('takes the text of a first paragraph written in HTML', () => {
+  const news = only({ 'industry/a.md': item({ title: 'A', date: '2012-01-19' }, '<p class="x">Pasted &amp; <b>bold</b></p>') });
+  assert.is(news.summary, 'Pasted & bold');
+});
+
+summaries.run();
+
+const tags = suite('tags and streams');
+
+tags('compares tags case-insensitively and shows the most used spelling', () => {
+  const { site } = collectFrom({
+    'industry/a.md': item({ title: 'A', date: '2012-01-19', tags: '[Telehealth, Business case]' }),
+    'industry/b.md': item({ title: 'B', date: '2012-01-20', tags: '[telehealth]' }),
+    'industry/c.md': item({ title: 'C', date: '2012-01-21', tags: '[Telehealth, TELEHEALTH]' }),
+  });
+  assert.equal(site.tags.map((t) => [t.tag, t.items.map((i) => i.slug)]), [
+    [{ slug: 'business-case', name: 'Business case' }, ['a']],
+    [{ slug: 'telehealth', name: 'Telehealth' }, ['c', 'b', 'a']],
+  ]);
+  assert.equal(site.items.find((i) => i.slug === 'c')?.tags, [{ slug: 'telehealth', name: 'Telehealth' }]);
+});
+
+tags('cross-posts an item to every stream it lists, home stream first, without repeats', () => {
+  const { site } = collectFrom({
+    'industry/a.md': item({ title: 'A', date: '2012-01-19', streams: '[social-care, industry, public-health]' }),
+  });
+  assert.equal(site.items[0]?.streams, ['industry', 'social-care', 'public-health']);
+  assert.equal(site.streams.map((s) => [s.stream.slug, s.items.length]), [['industry', 1], ['pathfinder', 0], ['social-care', 1], ['public-health', 1]]);
+});
+
+tags('adds a fifth stream by configuration alone', () => {
+  const mentalHealth = { slug: 'mental-health', title: 'Mental health', description: 'Technology-enabled care in mental health.' };
+  const { site, problems } = collectFrom(
+    { 'mental-health/a.md': item({ title: 'A', date: '2013-01-19' }), 'industry/b.md': item({ title: 'B', date: '2013-01-18', streams: '[mental-health]' }) },
+    { config: { streams: [...defaultStreams, mentalHealth] } },
+  );
+  assert.equal(problems, []);
+  assert.equal(site.streams.map((s) => [s.stream.slug, s.items.map((i) => i.slug)]), [
+    ['industry', ['b']], ['pathfinder', []], ['social-care', []], ['public-health', []], ['mental-health', ['a', 'b']],
+  ]);
+  assert.is(site.items[0]?.path, '/mental-health/2013/a/');
+});
+
+tags.run();
+
+const drafts = suite('drafts');
+
+drafts('leaves drafts out of production builds and counts them', () => {
+  const files = { 'industry/a.md': item({ title: 'A', date: '2012-01-19', draft: 'true' }), 'industry/b.md': item({ title: 'B', date: '2012-01-18' }) };
+  const { site } = collectFrom(files);
+  assert.equal(site.items.map((i) => i.slug), ['b']);
+  assert.is(site.draftsLeftOut, 1);
+});
+
+drafts('shows drafts when drafts are included (the dev server)', () => {
+  const files = { 'industry/a.md': item({ title: 'A', date: '2012-01-19', draft: 'true' }), 'industry/b.md': item({ title: 'B', date: '2012-01-18' }) };
+  const { site } = collectFrom(files, { includeDrafts: true });
+  assert.equal(site.items.map((i) => [i.slug, i.draft]), [['a', true], ['b', false]]);
+  assert.is(site.draftsLeftOut, 0);
+});
+
+drafts.run();
+
+const bodies = suite('bodies');
+
+bodies('resolves relative links and image URLs against the item\'s URL', () => {
+  const body = '[A](/public-health/2011/wsd/) [B](../other/) [C](#part) ![Map](/files/map.svg)';
+  const news = only({ 'industry/2012/a.md': item({ title: 'A', date: '2012-01-19' }, body) });
+  assert.is(
+    news.contentHtml,
+    '<p><a href="https://news.example.org/public-health/2011/wsd/">A</a> <a href="https://news.example.org/industry/2012/other/">B</a> ' +
+      '<a href="https://news.example.org/industry/2012/a/#part">C</a> <img src="https://news.example.org/files/map.svg" alt="Map" /></p>\n',
+  );
+});
+
+bodies('removes script, event handlers, javascript: URLs, iframes and styles', () => {
+  const body = [
+    '<script>alert(1)</script>',
+    '<p onclick="steal()" style="color:red">Text <a href="javascript:alert(1)">link</a> <a href=" JaVaScRiPt:alert(1)">two</a></p>',
+    '<iframe src="https://evil.example/"></iframe><style>body{display:none}</style><img src="x.png" onerror="alert(1)" alt="x">',
+    '<object data="x.swf"></object><form action="/x"><input name="q"></form><svg><script>alert(1)</script></svg>',
+  ].join('\n');
+  const news = only({ 'industry/a.md': item({ title: 'A', date: '2012-01-19' }, body) });
+  assert.is(
+    news.contentHtml,
+    '\n<p>Text <a>link</a> <a>two</a></p>\n<img src="https://news.example.org/industry/2012/a/x.png" alt="x" />\n\n',
+  );
+});
+
+bodies('keeps tables, images, headings and links', () => {
+  const body = '# Title in body\n\n### Results\n\n| Area | Users |\n| --- | --- |\n| Kent | 1,000 |\n\n<table><caption>Sites</caption><tr><th scope="col">Site</th></tr></table>\n\n[Link](https://www.gov.uk/ "GOV.UK")';
+  const news = only({ 'industry/a.md': item({ title: 'A', date: '2012-01-19' }, body) });
+  assert.is(
+    news.contentHtml,
+    '<h2>Title in body</h2>\n<h3>Results</h3>\n<table>\n<thead>\n<tr>\n<th>Area</th>\n<th>Users</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>Kent</td>\n<td>1,000</td>\n</tr>\n</tbody>\n</table>\n' +
+      '<table><caption>Sites</caption><tr><th scope="col">Site</th></tr></table>\n<p><a href="https://www.gov.uk/" title="GOV.UK">Link</a></p>\n',
+  );
+});
+
+bodies.run();
+
+const order = suite('order');
+
+order('sorts newest first, breaking ties by id', () => {
+  const { site } = collectFrom({
+    'industry/old.md': item({ title: 'Old', date: '2011-12-05T10:00:00Z' }),
+    'social-care/new.md': item({ title: 'New', date: '2013-03-22T09:00' }),
+    'pathfinder/mid.md': item({ title: 'Mid', date: '2012-07-10T14:30' }),
+  });
+  assert.equal(site.items.map((i) => i.slug), ['new', 'mid', 'old']);
+});
+
+order.run();
