@@ -20,5 +20,5 @@ export default defineConfig({
   pageSize: 20,
   summaryLength: 200,
   futureAllowanceHours: 36,
-  feeds: { subscriptionSize: 50, archivePageSize: 100 },
+  feeds: { subscriptionSize: 20, archivePageSize: 100 },
 });

@@ -1,5 +1,6 @@
 /** The page shell every page shares: head, skip link, header, main, footer. */
-import type { NewsSite } from '../lib/index.ts';
+import type { FeedChannel, NewsSite } from '../lib/index.ts';
+import { renderFeedLinks } from './feeds.ts';
 import { html, type SafeHtml } from './html.ts';
 import { sitePath } from './links.ts';
 
@@ -10,6 +11,8 @@ export interface PageShell {
   readonly description: string;
   /** Site path of the page, e.g. `/pathfinder/2013/worcester-business-case/`. */
   readonly path: string;
+  /** The feeds this page belongs to, for autodiscovery: the most specific first. */
+  readonly feeds: readonly FeedChannel[];
   readonly main: SafeHtml;
 }
 
@@ -24,13 +27,21 @@ export function renderPage(page: PageShell): string {
 <meta name="description" content="${page.description}">
 <link rel="canonical" href="${site.baseUrl}${page.path.slice(1)}">
 <link rel="stylesheet" href="${sitePath(page.site, '/assets/site.css')}">
-</head>
+<script src="${sitePath(page.site, '/assets/copy.js')}" defer></script>
+${renderFeedLinks(page.site, page.feeds)}</head>
 <body>
 <a class="skip-link" href="#main">Skip to main content</a>
 <header class="site-header">
 <div class="width">
 <a class="site-name" href="${sitePath(page.site, '/')}">${site.title}</a>
 <p class="site-tagline">Technology-enabled care news from the 3millionlives programme</p>
+<nav aria-label="Sections">
+<ul class="site-nav">
+<li><a href="${sitePath(page.site, '/')}">All news</a></li>
+${page.site.config.streams.map((stream) => html`<li><a href="${sitePath(page.site, `/${stream.slug}/`)}">${stream.title}</a></li>`)}
+<li><a href="${sitePath(page.site, '/feeds/')}">Feeds</a></li>
+</ul>
+</nav>
 </div>
 </header>
 <main id="main" class="width" tabindex="-1">

@@ -6,7 +6,9 @@
 import type { NewsConfig } from './config.ts';
 import type { NewsItem, Stream } from './model.ts';
 import { chooseTagNames, createMarkdownRenderer, normaliseMarkdownFile } from './normalise.ts';
+import { feedChannel, feedDocuments, feedFormats, type FeedChannel, type FeedDocument } from './feeds/spec.ts';
 import { listingPages, type ListingPage } from './pages.ts';
+import { buildSections, type Section } from './sections.ts';
 import { formatReport, hasErrors, NewsContentError, type Problem } from './problems.ts';
 import { groupByStream, groupByTag, groupByYear, type StreamView, type TagView, type YearView } from './select.ts';
 import { readMarkdownSource } from './sources/markdown.ts';
@@ -32,8 +34,14 @@ export interface NewsSite {
   readonly streams: readonly StreamView[];
   readonly tags: readonly TagView[];
   readonly years: readonly YearView[];
-  /** The integrated stream's index pages. */
-  readonly listing: readonly ListingPage[];
+  /** The integrated stream, each stream and each tag. */
+  readonly sections: readonly Section[];
+  /** Every section's pages. */
+  readonly listings: readonly ListingPage[];
+  /** The integrated stream, each stream and each tag, as feeds. */
+  readonly feedChannels: readonly FeedChannel[];
+  /** Every feed file: each channel's subscription document and archives, in each format. */
+  readonly feedDocuments: readonly FeedDocument[];
   /** Warnings found on the way (errors stop the build instead). */
   readonly problems: readonly Problem[];
   /** Drafts found and left out (zero when drafts are included). */
@@ -65,13 +73,20 @@ export function collectNews(options: BuildOptions): { site: NewsSite; problems: 
   }));
   const published = normalised.filter((item) => options.includeDrafts || !item.draft);
   const items = integrateItems(published, config);
+  const streams = groupByStream(items, config.streams);
+  const tags = groupByTag(items);
+  const sections = buildSections(config, items, streams, tags);
+  const channels = sections.map((section) => feedChannel(section, config.site.title));
   const site: NewsSite = {
     config,
     items,
-    streams: groupByStream(items, config.streams),
-    tags: groupByTag(items),
+    streams,
+    tags,
     years: groupByYear(items, config.site.timeZone),
-    listing: listingPages(items, '/', config.pageSize),
+    sections,
+    listings: sections.flatMap((section) => listingPages(section, config.pageSize)),
+    feedChannels: channels,
+    feedDocuments: channels.flatMap((channel) => feedFormats.flatMap((format) => feedDocuments(channel, format, config.feeds))),
     problems: problems.filter((p) => p.severity === 'warning'),
     draftsLeftOut: normalised.length - published.length,
   };
@@ -85,7 +100,8 @@ export function collectNews(options: BuildOptions): { site: NewsSite; problems: 
 export function buildNews(options: BuildOptions, log: (text: string) => void = console.warn): NewsSite {
   const { site, problems } = collectNews(options);
   if (hasErrors(problems)) throw new NewsContentError(problems);
-  if (site.problems.length > 0) log(formatReport('content', site.problems));
+  // A build is not the place to read thousands of warnings; `npm run check` lists them all.
+  if (site.problems.length > 0) log(formatReport('content', site.problems, 20));
   return site;
 }
 

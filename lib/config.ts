@@ -49,6 +49,8 @@ export interface FeedConfig {
   readonly subscriptionSize: number;
   /** Items per archive document. */
   readonly archivePageSize: number;
+  /** Start of each channel's permanent Atom id; the channel's key follows, e.g. `industry`. */
+  readonly idPrefix: string;
 }
 
 export interface NewsConfig {
@@ -117,7 +119,7 @@ export function resolveConfig(input: NewsConfigInput, file = 'news.config.ts'): 
   };
   const pageSize = positive('pageSize', input.pageSize, 20);
   const summaryLength = positive('summaryLength', input.summaryLength, 200);
-  const subscriptionSize = positive('feeds.subscriptionSize', input.feeds?.subscriptionSize, 50);
+  const subscriptionSize = positive('feeds.subscriptionSize', input.feeds?.subscriptionSize, 20);
   const archivePageSize = positive('feeds.archivePageSize', input.feeds?.archivePageSize, 100);
   const futureAllowanceHours = input.futureAllowanceHours ?? 36;
   if (!(futureAllowanceHours >= 0)) {
@@ -129,6 +131,7 @@ export function resolveConfig(input: NewsConfigInput, file = 'news.config.ts'): 
   }
 
   if (problems.length > 0) throw new NewsConfigError(problems);
+  const idAuthority = input.idAuthority ?? new URL(`${origin}/`).hostname;
   const site: SiteConfig = {
     title: input.site.title ?? '3ML News',
     description: input.site.description ?? '',
@@ -140,13 +143,13 @@ export function resolveConfig(input: NewsConfigInput, file = 'news.config.ts'): 
   };
   return {
     site,
-    idAuthority: input.idAuthority ?? new URL(site.baseUrl).hostname,
+    idAuthority,
     streams,
     pageSize,
     summaryLength,
     futureAllowanceHours,
     files,
-    feeds: { subscriptionSize, archivePageSize },
+    feeds: { subscriptionSize, archivePageSize, idPrefix: input.feeds?.idPrefix ?? `tag:${idAuthority},2011:feeds/` },
   };
 }
 

@@ -3,9 +3,11 @@
  * render: `/`, `/page/2/`, … or `/pathfinder/`, `/pathfinder/page/2/`, …
  */
 import type { NewsItem } from './model.ts';
+import type { Section } from './sections.ts';
 import { paginate } from './select.ts';
 
 export interface ListingPage {
+  readonly section: Section;
   /** Site path of this page. */
   readonly path: string;
   /** 1-based. */
@@ -16,11 +18,12 @@ export interface ListingPage {
   readonly nextPath?: string;
 }
 
-/** Pages of `size` items under `basePath` (which ends in `/`); page 1 is `basePath` itself. */
-export function listingPages(items: readonly NewsItem[], basePath: string, size: number): ListingPage[] {
-  const chunks = paginate(items, size);
-  const pathOf = (index: number) => (index === 0 ? basePath : `${basePath}page/${index + 1}/`);
+/** A section's items in pages of `size`; page 1 is the section's own path, page 2 is `<path>page/2/`. */
+export function listingPages(section: Section, size: number): ListingPage[] {
+  const chunks = paginate(section.items, size);
+  const pathOf = (index: number) => (index === 0 ? section.path : `${section.path}page/${index + 1}/`);
   return chunks.map((chunk, index) => ({
+    section,
     path: pathOf(index),
     pageNumber: index + 1,
     pageCount: chunks.length,

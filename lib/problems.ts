@@ -69,15 +69,17 @@ export function formatProblem(problem: Problem): string {
 
 /**
  * Every problem, errors first, one per line, under a heading that counts them.
- * `subject` names what was checked, e.g. `content`.
+ * `subject` names what was checked, e.g. `content`; `limit` caps the lines per severity.
  */
-export function formatReport(subject: string, problems: readonly Problem[]): string {
+export function formatReport(subject: string, problems: readonly Problem[], limit = Infinity): string {
   const sections: string[] = [];
   for (const severity of ['error', 'warning'] as const) {
     const found = sortProblems(problems.filter((p) => p.severity === severity));
     if (found.length === 0) continue;
     const noun = found.length === 1 ? severity : `${severity}s`;
-    sections.push(`${found.length} ${noun} in ${subject}:\n${found.map((p) => `  ${formatProblem(p)}`).join('\n')}`);
+    const shown = found.slice(0, limit).map((p) => `  ${formatProblem(p)}`);
+    if (found.length > limit) shown.push(`  … and ${found.length - limit} more (npm run check lists them all)`);
+    sections.push(`${found.length} ${noun} in ${subject}:\n${shown.join('\n')}`);
   }
   return sections.join('\n');
 }

@@ -47,7 +47,7 @@ export function sanitiseBody(html: string, pageUrl: string): string {
       // The page's own title is the only h1.
       h1: 'h2',
       a: (tagName, attribs) => ({ tagName, attribs: withAbsolute(attribs, 'href', pageUrl) }),
-      img: (tagName, attribs) => ({ tagName, attribs: withAbsolute(attribs, 'src', pageUrl) }),
+      img: (tagName, attribs) => ({ tagName, attribs: withPlainText(withAbsolute(attribs, 'src', pageUrl), ['alt', 'title']) }),
     },
   });
 }
@@ -73,4 +73,11 @@ function withAbsolute(attribs: sanitizeHtml.Attributes, name: string, base: stri
     }
   }
   return resolved;
+}
+
+/** Text attributes (alt, title) as plain text: markup pasted into them means nothing to readers. */
+function withPlainText(attribs: sanitizeHtml.Attributes, names: readonly string[]): sanitizeHtml.Attributes {
+  const plain: sanitizeHtml.Attributes = {};
+  for (const [key, value] of Object.entries(attribs)) plain[key] = names.includes(key) && /[<&]/.test(value) ? htmlToText(value) : value;
+  return plain;
 }

@@ -1,6 +1,7 @@
 /** One page per local item: title, dates, streams, tags, body, attachments. */
 import type { NewsItem, NewsSite } from '../lib/index.ts';
 import { renderPage } from '../layouts/base.ts';
+import { channelOf } from '../layouts/feeds.ts';
 import { html, trusted } from '../layouts/html.ts';
 
 interface Data {
@@ -27,6 +28,7 @@ export function render({ news, item }: Data): string {
     title: item.title,
     description: item.summary,
     path: item.path,
+    feeds: [channelOf(news, item.homeStream), channelOf(news, 'all')],
     main: html`<article class="item">
 <h1>${item.title}</h1>
 <p class="meta">Published <time datetime="${item.date.iso}">${item.date.display}</time>${item.updated && html`, updated <time datetime="${item.updated.iso}">${item.updated.display}</time>`}</p>

@@ -9,6 +9,8 @@ import { isPermanentId } from '../ids.ts';
 import type { Author, NewsDate } from '../model.ts';
 import type { Problem, Severity } from '../problems.ts';
 import { slugify } from '../slug.ts';
+import { collapseSpace, htmlToText } from '../sanitise.ts';
+import { listUnwantedChars, removeUnwantedChars } from '../text.ts';
 import { isHttpUrl, isSitePath } from '../urls.ts';
 
 /** A field the content model defines. */
@@ -101,13 +103,13 @@ export function checkFrontMatter(data: unknown, context: FrontMatterContext): { 
     return false;
   });
   const authors = readAuthors(reader, data.authors, report);
-  const organisation = reader.text('organisation', { oneLine: true });
-  const region = reader.text('region', { oneLine: true });
+  const organisation = reader.text('organisation', { oneLine: true, plain: true });
+  const region = reader.text('region', { oneLine: true, plain: true });
   const link = reader.url('link', { sitePathAllowed: false });
   const attachments = readAttachments(reader, data.attachments, context, report);
   const image = reader.url('image', { sitePathAllowed: true });
   if (image !== undefined) checkLocalFile(image, 'image', context, report);
-  const imageAlt = data.imageAlt === undefined ? undefined : reader.text('imageAlt', { oneLine: true, emptyAllowed: true });
+  const imageAlt = data.imageAlt === undefined ? undefined : reader.text('imageAlt', { oneLine: true, emptyAllowed: true, plain: true });
   if (image !== undefined && data.imageAlt === undefined) {
     report('error', 'image', 'the image has no imageAlt', 'describe the image in imageAlt, or write imageAlt: "" if it is only decoration');
   }
@@ -141,6 +143,8 @@ interface TextRules {
   readonly required?: boolean;
   readonly oneLine: boolean;
   readonly emptyAllowed?: boolean;
+  /** A name or label: HTML markup and entities are read as the text they stand for. */
+  readonly plain?: boolean;
 }
 
 type Report = (severity: Severity, field: string, message: string, hint?: string) => void;
@@ -167,7 +171,19 @@ class FieldReader {
       this.report('error', field, `must be text, not ${describe(value)}`, 'write it as one line of text, in quotes if it contains a colon');
       return undefined;
     }
-    const text = String(value).trim();
+    const raw = String(value);
+    // YAML escapes ("\x01", "\uD800") can carry characters no page or feed may hold.
+    const text = removeUnwantedChars(raw).trim();
+    if (text.length !== raw.trim().length) {
+      this.report('warning', field, `contains characters that cannot be published (${listUnwantedChars(raw).join(', ')}); they are left out`, 'remove them from the value');
+    }
+    if (rules.plain && /[<&]/.test(text)) {
+      const plain = htmlToText(text);
+      if (plain !== collapseSpace(text)) {
+        this.report('warning', field, `"${text}" contains HTML, which a plain-text ${field.replace(/\.\d+/g, '')} cannot carry; it is read as "${plain}"`, `write the plain text: ${plain || '(nothing is left)'}`);
+        return plain === '' ? undefined : plain;
+      }
+    }
     if (text === '' && !rules.emptyAllowed) {
       this.report('error', field, 'is empty', rules.required ? `write the ${field}` : `write the ${field}, or remove the line`);
       return undefined;
@@ -183,7 +199,7 @@ class FieldReader {
     const value = this.data[field];
     if (value === undefined || value === null) return [];
     const entries = Array.isArray(value) ? value : [value];
-    return entries.flatMap((entry, index) => this.textValue(Array.isArray(value) ? `${field}.${index}` : field, entry, { oneLine: true }) ?? []);
+    return entries.flatMap((entry, index) => this.textValue(Array.isArray(value) ? `${field}.${index}` : field, entry, { oneLine: true, plain: true }) ?? []);
   }
 
   /** A top-level URL field. */
@@ -194,7 +210,8 @@ class FieldReader {
   urlValue(field: string, value: unknown, rules: { sitePathAllowed: boolean }): string | undefined {
     const text = this.textValue(field, value, { oneLine: true });
     if (text === undefined) return undefined;
-    if (isHttpUrl(text) || (rules.sitePathAllowed && isSitePath(text))) return text;
+    if (isHttpUrl(text)) return new URL(text).href;
+    if (rules.sitePathAllowed && isSitePath(text)) return text;
     const allowed = rules.sitePathAllowed ? 'an absolute http(s) URL or a site path starting with /' : 'an absolute http(s) URL';
     this.report('error', field, `"${text}" is not ${allowed}`, 'write e.g. https://www.example.org/page');
     return undefined;
@@ -220,7 +237,7 @@ function readDate(reader: FieldReader, field: 'date' | 'updated', context: Front
 function readAuthors(reader: FieldReader, value: unknown, report: Report): Author[] {
   if (value === undefined || value === null) return [];
   if (typeof value === 'string') {
-    const name = reader.text('authors', { oneLine: true });
+    const name = reader.text('authors', { oneLine: true, plain: true });
     return name === undefined ? [] : [{ name }];
   }
   if (!Array.isArray(value)) {
@@ -230,13 +247,13 @@ function readAuthors(reader: FieldReader, value: unknown, report: Report): Autho
   return value.flatMap((entry, index): Author[] => {
     const field = `authors.${index}`;
     if (!isRecord(entry)) {
-      const name = reader.textValue(field, entry, { oneLine: true });
+      const name = reader.textValue(field, entry, { oneLine: true, plain: true });
       return name === undefined ? [] : [{ name }];
     }
     for (const key of Object.keys(entry)) {
       if (!['name', 'email', 'url'].includes(key)) report('warning', `${field}.${key}`, `"${key}" is not a field of an author and is ignored`, 'an author has name, email and url');
     }
-    const name = reader.textValue(`${field}.name`, entry.name, { required: true, oneLine: true });
+    const name = reader.textValue(`${field}.name`, entry.name, { required: true, oneLine: true, plain: true });
     const email = reader.textValue(`${field}.email`, entry.email, { oneLine: true });
     if (email !== undefined && !/^[^\s@<>"]+@[^\s@<>".]+(?:\.[^\s@<>".]+)+$/.test(email)) {
       report('error', `${field}.email`, `"${email}" is not an e-mail address`, 'write it as name@example.org, or remove it');
@@ -264,7 +281,7 @@ function readAttachments(reader: FieldReader, value: unknown, context: FrontMatt
     }
     const url = reader.urlValue(`${field}.url`, entry.url, { sitePathAllowed: true });
     if (entry.url === undefined) report('error', `${field}.url`, 'the attachment has no url', 'add url: with the file\'s address');
-    const title = reader.textValue(`${field}.title`, entry.title, { oneLine: true });
+    const title = reader.textValue(`${field}.title`, entry.title, { oneLine: true, plain: true });
     const declaredType = reader.textValue(`${field}.type`, entry.type, { oneLine: true });
     if (declaredType !== undefined && !/^[\w.+-]+\/[\w.+-]+$/.test(declaredType)) {
       report('error', `${field}.type`, `"${declaredType}" is not a media type`, 'write e.g. application/pdf, or leave type out to have it worked out from the file name');

@@ -11,6 +11,7 @@ import matter from 'gray-matter';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { NewsConfig } from '../config.ts';
 import type { Problem } from '../problems.ts';
+import { listUnwantedChars, removeUnwantedChars } from '../text.ts';
 import { checkFrontMatter, type FrontMatter } from './front-matter.ts';
 
 /** One Markdown file whose front matter passed the checks, not yet rendered. */
@@ -62,7 +63,11 @@ export function readMarkdownSource(options: MarkdownSourceOptions): { files: Mar
       problems.push({ severity: 'error', file, line: 1, field: 'stream', message: `the folder "${stream}" is not a configured stream`, hint: `move the file into one of: ${streams.join(', ')}; or add the stream to the configuration` });
       continue;
     }
-    const text = readFileSync(path.join(rootDir, file), 'utf8');
+    const raw = readFileSync(path.join(rootDir, file), 'utf8');
+    const text = removeUnwantedChars(raw);
+    if (text.length !== raw.length) {
+      problems.push({ severity: 'warning', file, line: 1, field: 'characters', message: `the file contains characters that cannot be published (${listUnwantedChars(raw).join(', ')}); they are left out`, hint: 'delete them from the file; they are often pasted in with text from elsewhere' });
+    }
     const parsed = parseMarkdownFile(text, file);
     problems.push(...parsed.problems);
     if (parsed.data === undefined) continue;

@@ -1,0 +1,60 @@
+/** Atom 1.0 (RFC 4287), with RFC 5005 archive links. */
+import type { FeedEntry } from './entry.ts';
+import { documentPreamble, type DocumentContext } from './context.ts';
+import { element, htmlOfText, xmlText } from './xml.ts';
+
+export function renderAtomDocument(context: DocumentContext, entries: readonly string[]): string {
+  const { document: doc, absolute, updated } = context;
+  const feed = [
+    element('id', {}, xmlText(context.feedId)),
+    element('title', { type: 'text' }, xmlText(doc.channel.title)),
+    ...(doc.channel.description ? [element('subtitle', { type: 'text' }, xmlText(doc.channel.description))] : []),
+    element('updated', {}, updated.iso),
+    element('link', { rel: 'self', type: 'application/atom+xml', href: absolute(doc.path) }),
+    element('link', { rel: 'alternate', type: 'text/html', href: absolute(doc.channel.homePath) }),
+    ...historyLinks(context),
+    // Entries without authors of their own are credited to the site (RFC 4287 requires an author).
+    element('author', {}, element('name', {}, xmlText(context.siteTitle)) + element('uri', {}, xmlText(absolute('/')))),
+    element('generator', { uri: absolute('/') }, '3ML News'),
+    ...entries,
+  ];
+  const root = { xmlns: 'http://www.w3.org/2005/Atom', 'xmlns:fh': 'http://purl.org/syndication/history/1.0', 'xml:lang': context.language };
+  return `${documentPreamble(context)}${element('feed', root, `\n${feed.join('\n')}\n`)}\n`;
+}
+
+function historyLinks({ document: doc, absolute }: DocumentContext): string[] {
+  const links: string[] = [];
+  if (doc.archive !== undefined) {
+    links.push(element('fh:archive', {}), element('link', { rel: 'current', type: 'application/atom+xml', href: absolute(doc.current) }));
+  }
+  if (doc.prevArchive) links.push(element('link', { rel: 'prev-archive', type: 'application/atom+xml', href: absolute(doc.prevArchive) }));
+  if (doc.nextArchive) links.push(element('link', { rel: 'next-archive', type: 'application/atom+xml', href: absolute(doc.nextArchive) }));
+  return links;
+}
+
+/**
+ * One `<entry>`. Titles and summaries are plain text written as `type="html"` with the
+ * text HTML-escaped: readers show it as written, and validators see no HTML in it.
+ */
+export function renderAtomEntry(entry: FeedEntry): string {
+  const parts = [
+    element('id', {}, xmlText(entry.id)),
+    element('title', { type: 'html' }, xmlText(htmlOfText(entry.title))),
+    element('link', { rel: 'alternate', type: 'text/html', href: entry.link }),
+    ...(entry.pageUrl ? [element('link', { rel: 'related', type: 'text/html', href: entry.pageUrl })] : []),
+    element('published', {}, entry.published.iso),
+    element('updated', {}, entry.updated.iso),
+    ...entry.authors.map((a) =>
+      element('author', {}, element('name', {}, xmlText(a.name)) + (a.email ? element('email', {}, xmlText(a.email)) : '') + (a.url ? element('uri', {}, xmlText(a.url)) : '')),
+    ),
+    ...[...entry.streams, ...entry.tags].map((c) => element('category', { term: c.term, scheme: c.scheme, label: c.label })),
+    ...entry.attachments.map((a) => element('link', { rel: 'enclosure', type: a.type, href: a.url, title: a.title, length: a.size })),
+    element('summary', { type: 'html' }, xmlText(htmlOfText(entry.summary || entry.title))),
+    element('content', { type: 'html' }, xmlText(entry.contentHtml)),
+  ];
+  const partner = entry.item.sources.find((s) => s.kind === 'feed');
+  if (partner?.kind === 'feed') {
+    parts.push(element('source', {}, element('title', {}, xmlText(partner.name)) + element('link', { rel: 'self', href: partner.url })));
+  }
+  return `<entry>\n${parts.join('\n')}\n</entry>`;
+}

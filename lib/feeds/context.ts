@@ -1,0 +1,28 @@
+/** What every document renderer is given, and the opening every XML feed shares. */
+import type { NewsDate } from '../model.ts';
+import { formatFiles, type FeedDocument } from './spec.ts';
+import { xmlText } from './xml.ts';
+
+/** What a document renderer needs besides its entries. */
+export interface DocumentContext {
+  readonly document: FeedDocument;
+  /** A site path as an absolute URL. */
+  readonly absolute: (path: string) => string;
+  /** The newest change among the document's items: never the build clock. */
+  readonly updated: NewsDate;
+  readonly language: string;
+  readonly siteTitle: string;
+  /** The channel's permanent Atom id. */
+  readonly feedId: string;
+  /** Site path (prefix included) of the XSL stylesheet browsers may apply, if any. */
+  readonly stylesheet?: string;
+}
+
+/** The XML declaration, the optional stylesheet, and a note for people who open the file in a browser. */
+export function documentPreamble(context: DocumentContext): string {
+  const { document: doc, absolute } = context;
+  const note = `This is the ${formatFiles[doc.format].name} feed "${doc.channel.title}". Copy its address into a feed reader to subscribe. About this feed, and its latest items: ${absolute(doc.channel.previewPath)}`;
+  const stylesheet = context.stylesheet ? `<?xml-stylesheet type="text/xsl" href="${xmlText(context.stylesheet)}"?>\n` : '';
+  // A comment may not contain "--" or end in "-".
+  return `<?xml version="1.0" encoding="utf-8"?>\n${stylesheet}<!-- ${xmlText(note).replace(/-(?=-|$)/g, '- ')} -->\n`;
+}

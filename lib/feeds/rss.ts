@@ -1,0 +1,80 @@
+/** RSS 2.0 (rssboard.org), with the Atom, content, Dublin Core and RFC 5005 history extensions. */
+import type { FeedEntry } from './entry.ts';
+import { documentPreamble, type DocumentContext } from './context.ts';
+import { element, htmlOfText, rssPlainText, rssTitleText, xmlText } from './xml.ts';
+
+const namespaces = {
+  version: '2.0',
+  'xmlns:atom': 'http://www.w3.org/2005/Atom',
+  'xmlns:content': 'http://purl.org/rss/1.0/modules/content/',
+  'xmlns:dc': 'http://purl.org/dc/elements/1.1/',
+  'xmlns:fh': 'http://purl.org/syndication/history/1.0',
+};
+
+/** RFC 822 as RSS readers expect it: `Fri, 01 Mar 2024 09:30:00 GMT`. */
+export function rfc822(epochMs: number): string {
+  return new Date(epochMs).toUTCString();
+}
+
+export function renderRssDocument(context: DocumentContext, entries: readonly string[]): string {
+  const { document: doc, absolute, updated } = context;
+  const channel = [
+    element('title', {}, rssPlainText(doc.channel.title)),
+    element('link', {}, xmlText(absolute(doc.channel.homePath))),
+    element('description', {}, rssPlainText(doc.channel.description || doc.channel.title)),
+    element('language', {}, xmlText(context.language)),
+    element('lastBuildDate', {}, rfc822(updated.epochMs)),
+    element('docs', {}, 'https://www.rssboard.org/rss-specification'),
+    element('generator', {}, '3ML News'),
+    element('atom:link', { rel: 'self', type: 'application/rss+xml', href: absolute(doc.path) }),
+    ...historyLinks(context),
+    ...entries,
+  ];
+  return `${documentPreamble(context)}${element('rss', namespaces, `\n<channel>\n${channel.join('\n')}\n</channel>\n`)}\n`;
+}
+
+/** RFC 5005 links and the archive marker, as `atom:link` elements. */
+function historyLinks({ document: doc, absolute }: DocumentContext): string[] {
+  const links: string[] = [];
+  if (doc.archive !== undefined) {
+    links.push(element('fh:archive', {}), element('atom:link', { rel: 'current', type: 'application/rss+xml', href: absolute(doc.current) }));
+  }
+  if (doc.prevArchive) links.push(element('atom:link', { rel: 'prev-archive', type: 'application/rss+xml', href: absolute(doc.prevArchive) }));
+  if (doc.nextArchive) links.push(element('atom:link', { rel: 'next-archive', type: 'application/rss+xml', href: absolute(doc.nextArchive) }));
+  return links;
+}
+
+/** One `<item>`; the same text wherever the item appears. */
+export function renderRssEntry(entry: FeedEntry): string {
+  const parts = [
+    element('title', {}, rssTitleText(entry.title)),
+    element('link', {}, xmlText(entry.link)),
+    element('guid', { isPermaLink: entry.idIsLink ? 'true' : 'false' }, xmlText(entry.id)),
+    element('pubDate', {}, rfc822(entry.published.epochMs)),
+    element('description', {}, xmlText(`<p>${htmlOfText(entry.summary || entry.title)}</p>`)),
+    element('content:encoded', {}, xmlText(entry.contentHtml)),
+    ...authorElements(entry),
+    ...entry.streams.map((c) => element('category', { domain: c.scheme }, rssPlainText(c.label))),
+    ...entry.tags.map((c) => element('category', { domain: c.scheme }, rssPlainText(c.label))),
+  ];
+  // RSS allows one enclosure per item; every attachment is also listed in the content.
+  const first = entry.attachments[0];
+  if (first) parts.push(element('enclosure', { url: first.url, length: first.size ?? 0, type: first.type }));
+  const partner = entry.item.sources.find((s) => s.kind === 'feed');
+  if (partner?.kind === 'feed') parts.push(element('source', { url: partner.url }, rssPlainText(partner.name)));
+  return `<item>\n${parts.join('\n')}\n</item>`;
+}
+
+/**
+ * RSS `<author>` must be an e-mail address and may appear once, and the W3C validator
+ * warns when it sits beside `dc:creator`: one author with an address and a plain name
+ * gets `<author>`, every other case names everyone through `dc:creator`.
+ */
+function authorElements(entry: FeedEntry): string[] {
+  const [only, ...others] = entry.authors;
+  // The name sits in an RFC 822 comment, where brackets, quotes and backslashes would need escaping.
+  if (only?.email !== undefined && others.length === 0 && /^[\p{L}\p{M}\p{N} .'-]+$/u.test(only.name)) {
+    return [element('author', {}, rssPlainText(`${only.email} (${only.name})`))];
+  }
+  return entry.authors.map((a) => element('dc:creator', {}, rssPlainText(a.name)));
+}

@@ -1,0 +1,110 @@
+/**
+ * Which feeds exist and where they live: one channel for the integrated stream, one
+ * per stream and one per tag, each in three formats, each split into a small
+ * subscription document and RFC 5005 archive documents that reach every item.
+ *
+ *   /rss.xml  /atom.xml  /feed.json                          the integrated stream
+ *   /industry/rss.xml …                                      a stream
+ *   /tags/telehealth/rss.xml …                               a tag
+ *   /industry/feed/                                          the HTML preview of a channel
+ *   /industry/feed/archive/1/rss.xml …                       archives, 1 the oldest
+ */
+import type { NewsConfig } from '../config.ts';
+import type { NewsItem } from '../model.ts';
+import type { Section } from '../sections.ts';
+import { paginate } from '../select.ts';
+
+export type FeedFormat = 'rss' | 'atom' | 'json';
+
+export const feedFormats: readonly FeedFormat[] = ['rss', 'atom', 'json'];
+
+/** File name and media type of each format. */
+export const formatFiles: Record<FeedFormat, { readonly file: string; readonly mediaType: string; readonly name: string }> = {
+  rss: { file: 'rss.xml', mediaType: 'application/rss+xml', name: 'RSS 2.0' },
+  atom: { file: 'atom.xml', mediaType: 'application/atom+xml', name: 'Atom 1.0' },
+  json: { file: 'feed.json', mediaType: 'application/feed+json', name: 'JSON Feed 1.1' },
+};
+
+/** One logical feed: the integrated stream, a stream or a tag. */
+export interface FeedChannel {
+  /** The section's key: `all`, a stream slug, or `tags/<slug>`; part of the feed's permanent id. */
+  readonly key: string;
+  readonly kind: Section['kind'];
+  /** The section's own name, e.g. `Industry`; `title` adds the site's name. */
+  readonly name: string;
+  readonly title: string;
+  readonly description: string;
+  /** Site path of the page the feed mirrors, e.g. `/industry/`. */
+  readonly homePath: string;
+  /** Site path of the folder that holds the subscription files. */
+  readonly folder: string;
+  /** Site path of the channel's HTML preview page. */
+  readonly previewPath: string;
+  /** Every item, newest first. */
+  readonly items: readonly NewsItem[];
+}
+
+/** One file: a channel's subscription document or one of its archives, in one format. */
+export interface FeedDocument {
+  readonly channel: FeedChannel;
+  readonly format: FeedFormat;
+  /** Site path of this file. */
+  readonly path: string;
+  /** 1 is the oldest archive; absent for the subscription document. */
+  readonly archive?: number;
+  /** Newest first. */
+  readonly items: readonly NewsItem[];
+  /** RFC 5005 links (site paths): the subscription document and the neighbouring archives. */
+  readonly current: string;
+  readonly prevArchive?: string;
+  readonly nextArchive?: string;
+}
+
+/** A section's feed: titled after the site, living beside the section's page. */
+export function feedChannel(section: Section, siteTitle: string): FeedChannel {
+  return {
+    key: section.key,
+    kind: section.kind,
+    name: section.name,
+    title: section.kind === 'all' ? siteTitle : `${siteTitle}: ${section.name}`,
+    description: section.description,
+    homePath: section.path,
+    folder: section.path,
+    previewPath: `${section.path}feed/`,
+    items: section.items,
+  };
+}
+
+/** Site path of a channel's document in `format`: the subscription one, or archive `archive`. */
+export function feedPath(channel: FeedChannel, format: FeedFormat, archive?: number): string {
+  const file = formatFiles[format].file;
+  return archive === undefined ? `${channel.folder}${file}` : `${channel.previewPath}archive/${archive}/${file}`;
+}
+
+/**
+ * A channel's documents in one format. The newest `subscriptionSize` items make the
+ * subscription document; the rest fill archives of `archivePageSize` from the oldest,
+ * so a full archive never changes as news arrives (RFC 5005, section 4).
+ */
+export function feedDocuments(channel: FeedChannel, format: FeedFormat, sizes: NewsConfig['feeds']): FeedDocument[] {
+  const current = feedPath(channel, format);
+  const older = channel.items.slice(sizes.subscriptionSize).reverse();
+  const archives = older.length === 0 ? [] : paginate(older, sizes.archivePageSize);
+  const count = archives.length;
+  const subscription: FeedDocument = {
+    channel, format, path: current, current,
+    items: channel.items.slice(0, sizes.subscriptionSize),
+    ...(count > 0 && { prevArchive: feedPath(channel, format, count) }),
+  };
+  return [
+    subscription,
+    ...archives.map((chunk, index): FeedDocument => ({
+      channel, format, path: feedPath(channel, format, index + 1), archive: index + 1, current,
+      items: [...chunk].reverse(),
+      ...(index > 0 && { prevArchive: feedPath(channel, format, index) }),
+      // The newest archive's next document is the subscription document: the chain runs
+      // both ways, and no archive stands without links (which validators flag as incomplete).
+      nextArchive: index < count - 1 ? feedPath(channel, format, index + 2) : current,
+    })),
+  ];
+}
