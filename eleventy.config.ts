@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildNews, NewsContentError, NewsError, resolveConfig, type NewsSite } from './lib/index.ts';
+import { buildNews, formatBuildSummary, NewsContentError, NewsError, resolveConfig, type NewsSite } from './lib/index.ts';
 import newsConfig from './news.config.ts';
 
 const rootDir = path.dirname(fileURLToPath(import.meta.url));
@@ -17,6 +17,8 @@ interface EleventyConfig {
   addExtension(extension: string, options: { key: string }): void;
   addTemplateFormats(format: string): void;
   on(event: 'eleventy.before', listener: (event: { runMode: string }) => void): void;
+  on(event: 'eleventy.after', listener: (event: { results: readonly { url: string | false }[] }) => void): void;
+  setQuietMode(quiet: boolean): void;
 }
 
 /** Stops the build after the report; Eleventy prints it without a stack. */
@@ -39,6 +41,11 @@ export default function (eleventyConfig: EleventyConfig): void {
       console.error(error.message);
       throw new ContentHasErrors(`3ML News: ${contentDir}/ has errors (listed above), so nothing was published. Run npm run check after fixing them.`);
     }
+  });
+  // One summary instead of a line per file: thousands of files are written.
+  eleventyConfig.setQuietMode(true);
+  eleventyConfig.on('eleventy.after', ({ results }) => {
+    if (site) console.log(formatBuildSummary(site, results.flatMap((r) => (r.url === false ? [] : [r.url.endsWith('/') ? `${r.url}index.html` : r.url]))));
   });
   eleventyConfig.addGlobalData('news', () => {
     if (site === undefined) throw new Error('3ML News: the stream was not built before the templates ran');

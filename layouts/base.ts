@@ -1,12 +1,13 @@
-/** The page shell every page shares: head, skip link, header, main, footer. */
-import type { FeedChannel, NewsSite } from '../lib/index.ts';
+/** The page shell every page shares: head, skip link, header with navigation, main, footer. */
+import type { FeedChannel, NewsItem, NewsSite } from '../lib/index.ts';
 import { renderFeedLinks } from './feeds.ts';
 import { html, type SafeHtml } from './html.ts';
 import { sitePath } from './links.ts';
+import { renderArticleMeta, renderSiteMeta } from './meta.ts';
 
 export interface PageShell {
   readonly site: NewsSite;
-  /** The page's own title; the site title is added after it. */
+  /** The page's own title; the site's name follows it in the browser tab. */
   readonly title: string;
   readonly description: string;
   /** Site path of the page, e.g. `/pathfinder/2013/worcester-business-case/`. */
@@ -14,11 +15,25 @@ export interface PageShell {
   /** The feeds this page belongs to, for autodiscovery: the most specific first. */
   readonly feeds: readonly FeedChannel[];
   readonly main: SafeHtml;
+  /** The navigation entry to mark as current: `/`, a stream's path, `/archive/`, `/search/`. */
+  readonly section?: string;
+  /** An item page: Open Graph article tags and schema.org NewsArticle data. */
+  readonly item?: NewsItem;
+  /** Only item pages are indexed for search (see README: what readers search for). */
+  readonly searchable?: boolean;
+  /** Extra elements for the head, e.g. the search page's stylesheet. */
+  readonly head?: SafeHtml;
 }
 
 export function renderPage(page: PageShell): string {
   const { site } = page.site.config;
-  const fullTitle = page.path === '/' ? site.title : `${page.title} – ${site.title}`;
+  const fullTitle = page.path === '/' ? `${site.title}: ${page.title}` : `${page.title} – ${site.title}`;
+  const navigation = [
+    { path: '/', label: 'All news' },
+    ...page.site.config.streams.map((stream) => ({ path: `/${stream.slug}/`, label: stream.title })),
+    { path: '/archive/', label: 'Archive' },
+    { path: '/search/', label: 'Search' },
+  ];
   return `<!doctype html>\n${html`<html lang="${site.language}">
 <head>
 <meta charset="utf-8">
@@ -26,29 +41,39 @@ export function renderPage(page: PageShell): string {
 <title>${fullTitle}</title>
 <meta name="description" content="${page.description}">
 <link rel="canonical" href="${site.baseUrl}${page.path.slice(1)}">
+${renderSiteMeta(page.site, page.title, page.description, page.path, page.item)}
+${page.item && renderArticleMeta(page.site, page.item)}
 <link rel="stylesheet" href="${sitePath(page.site, '/assets/site.css')}">
-<script src="${sitePath(page.site, '/assets/copy.js')}" defer></script>
-${renderFeedLinks(page.site, page.feeds)}</head>
+<link rel="icon" href="${sitePath(page.site, '/assets/icon.svg')}" type="image/svg+xml">
+${renderFeedLinks(page.site, page.feeds)}${page.head}<script src="${sitePath(page.site, '/assets/copy.js')}" defer></script>
+</head>
 <body>
 <a class="skip-link" href="#main">Skip to main content</a>
 <header class="site-header">
 <div class="width">
 <a class="site-name" href="${sitePath(page.site, '/')}">${site.title}</a>
 <p class="site-tagline">Technology-enabled care news from the 3millionlives programme</p>
-<nav aria-label="Sections">
-<ul class="site-nav">
-<li><a href="${sitePath(page.site, '/')}">All news</a></li>
-${page.site.config.streams.map((stream) => html`<li><a href="${sitePath(page.site, `/${stream.slug}/`)}">${stream.title}</a></li>`)}
-<li><a href="${sitePath(page.site, '/feeds/')}">Feeds</a></li>
+<nav class="site-nav" aria-label="Main">
+<ul>
+${navigation.map((entry) => html`<li><a href="${sitePath(page.site, entry.path)}"${entry.path === page.section && html` aria-current="page"`}>${entry.label}</a></li>`)}
 </ul>
 </nav>
 </div>
 </header>
-<main id="main" class="width" tabindex="-1">
+<div class="width main-wrap">
+<main id="main" tabindex="-1"${page.searchable && html` data-pagefind-body`}>
 ${page.main}
 </main>
+</div>
 <footer class="site-footer">
 <div class="width">
+<ul>
+<li><a href="${sitePath(page.site, '/about/')}">About ${site.title}</a></li>
+<li><a href="${sitePath(page.site, '/feeds/')}">Feeds</a></li>
+<li><a href="${sitePath(page.site, '/tags/')}">Tags</a></li>
+<li><a href="${sitePath(page.site, '/archive/')}">Archive</a></li>
+<li><a href="${sitePath(page.site, '/search/')}">Search</a></li>
+</ul>
 <p>${site.title} brings together news from industry, pathfinder sites, social care and public health.</p>
 </div>
 </footer>

@@ -1,20 +1,47 @@
-/** A list of items as shown on index pages: title, date, streams, organisation, summary. */
+/**
+ * Items as listings show them: title, date, streams, organisation, summary, and a mark
+ * on items whose news lives on another site (link posts and partner items).
+ */
 import type { NewsItem, NewsSite } from '../lib/index.ts';
 import { html, type SafeHtml } from './html.ts';
 import { sitePath } from './links.ts';
 
-export function renderItemList(site: NewsSite, items: readonly NewsItem[]): SafeHtml {
-  return html`<ol class="item-list">${items.map((item) => renderSummary(site, item))}</ol>`;
+export interface ListOptions {
+  /** The heading level of each item's title: 2 under a page's h1, 3 under a section's h2. */
+  readonly level?: 2 | 3;
+  readonly summaries?: boolean;
 }
 
-function renderSummary(site: NewsSite, item: NewsItem): SafeHtml {
-  const href = item.path === undefined ? item.url : sitePath(site, item.path);
-  const streams = item.streams.map((slug) => site.config.streams.find((s) => s.slug === slug)?.title ?? slug);
-  return html`<li class="item-summary">
-<article>
-<h2><a href="${href}">${item.title}</a></h2>
-<p class="meta"><time datetime="${item.date.iso}">${item.date.display}</time>${streams.map((s) => html` · <span class="stream">${s}</span>`)}${item.organisation && html` · ${item.organisation}`}</p>
-${item.summary && html`<p>${item.summary}</p>`}
-</article>
-</li>`;
+export function renderItemList(site: NewsSite, items: readonly NewsItem[], options: ListOptions = {}): SafeHtml {
+  if (items.length === 0) return html`<p>There are no items here yet.</p>`;
+  return html`<ol class="item-list">${items.map((item) => html`<li class="item-summary">${renderSummary(site, item, options)}</li>`)}</ol>`;
+}
+
+/** Where an item's title leads: its page here, or the partner's original. */
+export function itemHref(site: NewsSite, item: NewsItem): string {
+  return item.path === undefined ? item.url : sitePath(site, item.path);
+}
+
+/** The host a link post or partner item points to, for the link-out mark. */
+export function linkOutHost(item: NewsItem): string | undefined {
+  return item.link === undefined ? undefined : new URL(item.link).hostname.replace(/^www\./, '');
+}
+
+function renderSummary(site: NewsSite, item: NewsItem, options: ListOptions): SafeHtml {
+  const heading = options.level === 3 ? 'h3' : 'h2';
+  const host = linkOutHost(item);
+  const title = html`<a href="${itemHref(site, item)}">${item.title}</a>`;
+  return html`<article>
+${heading === 'h3' ? html`<h3>${title}</h3>` : html`<h2>${title}</h2>`}
+<p class="meta"><time datetime="${item.date.iso}">${item.date.display}</time>${renderStreams(site, item)}${item.organisation && html` · ${item.organisation}`}${host && html` · <span class="link-out">Links to ${host}<span aria-hidden="true"> ↗</span></span>`}</p>
+${options.summaries !== false && item.summary && html`<p>${item.summary}</p>`}
+</article>`;
+}
+
+/** The item's streams as links, each after a middle dot. */
+export function renderStreams(site: NewsSite, item: NewsItem): SafeHtml {
+  return html`${item.streams.map((slug) => {
+    const stream = site.config.streams.find((s) => s.slug === slug);
+    return html` · <a href="${sitePath(site, `/${slug}/`)}">${stream?.title ?? slug}</a>`;
+  })}`;
 }

@@ -7,12 +7,14 @@ import type { NewsConfig } from './config.ts';
 import type { NewsItem, Stream } from './model.ts';
 import { chooseTagNames, createMarkdownRenderer, normaliseMarkdownFile } from './normalise.ts';
 import { feedChannel, feedDocuments, feedFormats, type FeedChannel, type FeedDocument } from './feeds/spec.ts';
-import { listingPages, type ListingPage } from './pages.ts';
+import { itemPages, listingPages, type ItemPage, type ListingPage } from './pages.ts';
+import { findRelated } from './related.ts';
 import { buildSections, type Section } from './sections.ts';
 import { formatReport, hasErrors, NewsContentError, type Problem } from './problems.ts';
 import { groupByStream, groupByTag, groupByYear, type StreamView, type TagView, type YearView } from './select.ts';
 import { readMarkdownSource } from './sources/markdown.ts';
 import { findCollisions, integrateItems } from './stream.ts';
+import { siteUrl } from './urls.ts';
 
 export interface BuildOptions {
   readonly config: NewsConfig;
@@ -38,6 +40,8 @@ export interface NewsSite {
   readonly sections: readonly Section[];
   /** Every section's pages. */
   readonly listings: readonly ListingPage[];
+  /** One page per local item, with its neighbours and related items. */
+  readonly itemPages: readonly ItemPage[];
   /** The integrated stream, each stream and each tag, as feeds. */
   readonly feedChannels: readonly FeedChannel[];
   /** Every feed file: each channel's subscription document and archives, in each format. */
@@ -53,10 +57,12 @@ export function collectNews(options: BuildOptions): { site: NewsSite; problems: 
   const { config } = options;
   const source = readMarkdownSource({ rootDir: options.rootDir, contentDir: options.contentDir ?? 'content', config, now: options.now });
   const problems = [...source.problems];
+  const filesUrl = siteUrl(config.site.baseUrl, config.files.urlPath);
   const context = {
     config,
     markdown: createMarkdownRenderer(),
     tagNames: chooseTagNames(source.files.flatMap((file) => file.fields.tags)),
+    dimensionsOf: (url: string) => (url.startsWith(filesUrl) ? source.localFiles.dimensions(decodeURIComponent(url.slice(filesUrl.length).split(/[?#]/)[0] ?? '')) : undefined),
   };
   const normalised: NewsItem[] = [];
   for (const file of source.files) {
@@ -85,6 +91,7 @@ export function collectNews(options: BuildOptions): { site: NewsSite; problems: 
     years: groupByYear(items, config.site.timeZone),
     sections,
     listings: sections.flatMap((section) => listingPages(section, config.pageSize)),
+    itemPages: itemPages(items, streams, findRelated(items, streams, tags)),
     feedChannels: channels,
     feedDocuments: channels.flatMap((channel) => feedFormats.flatMap((format) => feedDocuments(channel, format, config.feeds))),
     problems: problems.filter((p) => p.severity === 'warning'),

@@ -37,6 +37,9 @@ export interface Attachment {
 export interface Image {
   readonly url: string;
   readonly alt: string;
+  /** Pixel size, when the image is one of the site's own files. */
+  readonly width?: number;
+  readonly height?: number;
 }
 
 /** A tag: compared case-insensitively through its slug. */

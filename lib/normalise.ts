@@ -6,12 +6,13 @@ import markdownIt, { type MarkdownIt, type Token } from 'markdown-it';
 import type { NewsConfig } from './config.ts';
 import { shiftNewsDate, yearIn } from './dates.ts';
 import { defaultItemId, stableHash } from './ids.ts';
-import type { NewsDate, NewsItem, Tag } from './model.ts';
+import type { Dimensions } from './files.ts';
+import type { Image, NewsDate, NewsItem, Tag } from './model.ts';
 import type { Problem } from './problems.ts';
 import { collapseSpace, htmlToText, sanitiseBody } from './sanitise.ts';
 import { slugify } from './slug.ts';
 import type { MarkdownFile } from './sources/markdown.ts';
-import { siteUrl } from './urls.ts';
+import { absoluteUrl, isSitePath, siteUrl } from './urls.ts';
 
 /** The Markdown renderer Eleventy uses, set up once per build. */
 export function createMarkdownRenderer(): MarkdownIt {
@@ -23,6 +24,8 @@ export interface NormaliseContext {
   readonly markdown: MarkdownIt;
   /** The shown spelling of each tag slug, chosen across the whole corpus. */
   readonly tagNames: ReadonlyMap<string, string>;
+  /** Pixel size of an image at an absolute URL, when it is one of the site's own files. */
+  readonly dimensionsOf: (url: string) => Dimensions | undefined;
 }
 
 /** One checked Markdown file as a `NewsItem`, plus any problem found while rendering it. */
@@ -42,7 +45,7 @@ export function normaliseMarkdownFile(source: MarkdownFile, context: NormaliseCo
   const url = siteUrl(config.site.baseUrl, path);
 
   const tokens = markdown.parse(source.body, {});
-  const contentHtml = sanitiseBody(markdown.renderer.render(tokens, markdown.options, {}), url);
+  const contentHtml = sanitiseBody(markdown.renderer.render(tokens, markdown.options, {}), (href) => resolveBodyUrl(href, url, config), context.dimensionsOf);
   const summary = fields.summary ?? summarise(tokens, config.summaryLength);
   const problems: Problem[] = [];
   if (summary === '' && contentHtml.trim() === '') {
@@ -62,7 +65,7 @@ export function normaliseMarkdownFile(source: MarkdownFile, context: NormaliseCo
     ...(fields.region !== undefined && { region: fields.region }),
     ...(fields.link !== undefined && { link: fields.link }),
     attachments: fields.attachments.map((a) => ({ ...a, url: absolute(a.url, config) })),
-    ...(fields.image !== undefined && { image: { url: absolute(fields.image, config), alt: fields.imageAlt ?? '' } }),
+    ...(fields.image !== undefined && { image: leadImage(absolute(fields.image, config), fields.imageAlt ?? '', context) }),
     draft: fields.draft,
     sources: [{ kind: 'markdown', file: source.file }],
   };
@@ -129,6 +132,17 @@ function spreadDay(date: NewsDate, key: string, context: NormaliseContext): News
   if (date.hasTime) return date;
   const { timeZone, language } = context.config.site;
   return shiftNewsDate(date, stableHash(key) % 3600, timeZone, language);
+}
+
+function leadImage(url: string, alt: string, context: NormaliseContext): Image {
+  const dimensions = context.dimensionsOf(url);
+  return { url, alt, ...(dimensions && { width: dimensions.width, height: dimensions.height }) };
+}
+
+/** A body URL made absolute: `/files/x` is site-relative (under the path prefix), `x` is relative to the item's page. */
+function resolveBodyUrl(href: string, pageUrl: string, config: NewsConfig): string | undefined {
+  const trimmed = href.trim();
+  return isSitePath(trimmed) ? siteUrl(config.site.baseUrl, trimmed) : absoluteUrl(trimmed, pageUrl);
 }
 
 function absolute(url: string, config: NewsConfig): string {

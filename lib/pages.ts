@@ -4,7 +4,7 @@
  */
 import type { NewsItem } from './model.ts';
 import type { Section } from './sections.ts';
-import { paginate } from './select.ts';
+import { paginate, type StreamView } from './select.ts';
 
 export interface ListingPage {
   readonly section: Section;
@@ -31,4 +31,30 @@ export function listingPages(section: Section, size: number): ListingPage[] {
     ...(index > 0 && { previousPath: pathOf(index - 1) }),
     ...(index < chunks.length - 1 && { nextPath: pathOf(index + 1) }),
   }));
+}
+
+/** What an item's page shows besides the item: its neighbours in its home stream, and related items. */
+export interface ItemPage {
+  readonly item: NewsItem & { readonly path: string };
+  /** The next older and next newer items with pages of their own, in the item's home stream. */
+  readonly older?: NewsItem;
+  readonly newer?: NewsItem;
+  readonly related: readonly NewsItem[];
+}
+
+/** One page per local item (partner items link to their original instead). */
+export function itemPages(items: readonly NewsItem[], streams: readonly StreamView[], related: ReadonlyMap<NewsItem, readonly NewsItem[]>): ItemPage[] {
+  const neighbours = new Map<NewsItem, { older?: NewsItem; newer?: NewsItem }>();
+  for (const view of streams) {
+    const local = view.items.filter((item) => item.path !== undefined && item.homeStream === view.stream.slug);
+    local.forEach((item, index) => {
+      const newer = local[index - 1];
+      const older = local[index + 1];
+      neighbours.set(item, { ...(older && { older }), ...(newer && { newer }) });
+    });
+  }
+  return items.flatMap((item): ItemPage[] => {
+    if (item.path === undefined) return [];
+    return [{ item: item as NewsItem & { path: string }, ...neighbours.get(item), related: related.get(item) ?? [] }];
+  });
 }

@@ -5,7 +5,7 @@
  */
 import sanitizeHtml from 'sanitize-html';
 import { decodeHTML } from 'entities';
-import { absoluteUrl } from './urls.ts';
+import type { Dimensions } from './files.ts';
 
 const bodyTags = [
   'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'br', 'hr', 'a', 'strong', 'b', 'em', 'i', 'u', 's', 'del', 'ins',
@@ -18,10 +18,11 @@ const bodyTags = [
 const linkSchemes = ['http', 'https', 'mailto', 'tel'];
 
 /**
- * Sanitises body HTML to the allowlist and makes every link and image URL absolute
- * against `pageUrl` (the item's own absolute URL), so the HTML works away from the site.
+ * Sanitises body HTML to the allowlist and makes every link and image URL absolute with
+ * `resolve`, so the HTML works away from the site. Quotes in text are escaped too, so
+ * `="` only ever opens an attribute (see `toSitePaths`).
  */
-export function sanitiseBody(html: string, pageUrl: string): string {
+export function sanitiseBody(html: string, resolve: (url: string) => string | undefined, dimensionsOf: (url: string) => Dimensions | undefined = () => undefined): string {
   return sanitizeHtml(html, {
     allowedTags: bodyTags,
     allowedAttributes: {
@@ -43,11 +44,12 @@ export function sanitiseBody(html: string, pageUrl: string): string {
     allowedSchemesByTag: { img: ['http', 'https'] },
     allowedSchemesAppliedToAttributes: ['href', 'src', 'cite'],
     allowProtocolRelative: false,
+    textFilter: (text) => text.replace(/"/g, '&quot;'),
     transformTags: {
       // The page's own title is the only h1.
       h1: 'h2',
-      a: (tagName, attribs) => ({ tagName, attribs: withAbsolute(attribs, 'href', pageUrl) }),
-      img: (tagName, attribs) => ({ tagName, attribs: withPlainText(withAbsolute(attribs, 'src', pageUrl), ['alt', 'title']) }),
+      a: (tagName, attribs) => ({ tagName, attribs: withAbsolute(attribs, 'href', resolve) }),
+      img: (tagName, attribs) => ({ tagName, attribs: withDimensions(withPlainText(withAbsolute(attribs, 'src', resolve), ['alt', 'title']), dimensionsOf) }),
     },
   });
 }
@@ -62,13 +64,13 @@ export function collapseSpace(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-/** Resolves one attribute against `base`, keeping attribute order; an unparseable URL loses the attribute. */
-function withAbsolute(attribs: sanitizeHtml.Attributes, name: string, base: string): sanitizeHtml.Attributes {
+/** Resolves one attribute, keeping attribute order; an unparseable URL loses the attribute. */
+function withAbsolute(attribs: sanitizeHtml.Attributes, name: string, resolve: (url: string) => string | undefined): sanitizeHtml.Attributes {
   const resolved: sanitizeHtml.Attributes = {};
   for (const [key, value] of Object.entries(attribs)) {
     if (key !== name) resolved[key] = value;
     else {
-      const url = absoluteUrl(value, base);
+      const url = resolve(value);
       if (url !== undefined) resolved[key] = url;
     }
   }
@@ -80,4 +82,11 @@ function withPlainText(attribs: sanitizeHtml.Attributes, names: readonly string[
   const plain: sanitizeHtml.Attributes = {};
   for (const [key, value] of Object.entries(attribs)) plain[key] = names.includes(key) && /[<&]/.test(value) ? htmlToText(value) : value;
   return plain;
+}
+
+/** Width and height for the site's own images, so the page reserves their space before they load. */
+function withDimensions(attribs: sanitizeHtml.Attributes, dimensionsOf: (url: string) => Dimensions | undefined): sanitizeHtml.Attributes {
+  if (attribs.width !== undefined || attribs.height !== undefined || attribs.src === undefined) return attribs;
+  const dimensions = dimensionsOf(attribs.src);
+  return dimensions ? { ...attribs, width: String(dimensions.width), height: String(dimensions.height) } : attribs;
 }

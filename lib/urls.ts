@@ -28,3 +28,18 @@ export function absoluteUrl(value: string, base: string): string | undefined {
 export function siteUrl(baseUrl: string, path: string): string {
   return baseUrl + path.replace(/^\//, '');
 }
+
+/**
+ * Body HTML for the site's own pages: absolute URLs of the site become site paths
+ * (`https://host/news/files/x` → `/news/files/x`), so a build works wherever it is served
+ * from, a local preview included. Exact, because the sanitiser escapes every quote in
+ * text: `="` only ever opens an attribute.
+ */
+export function toSitePaths(html: string, baseUrl: string, pathPrefix: string): string {
+  return html.replaceAll(`="${baseUrl}`, `="${pathPrefix}`);
+}
+
+/** One URL of the site as a site path with the prefix; other URLs unchanged. */
+export function sitePathOf(url: string, baseUrl: string, pathPrefix: string): string {
+  return url.startsWith(baseUrl) ? pathPrefix + url.slice(baseUrl.length) : url;
+}

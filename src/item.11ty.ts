@@ -1,42 +1,70 @@
-/** One page per local item: title, dates, streams, tags, body, attachments. */
-import type { NewsItem, NewsSite } from '../lib/index.ts';
+/** One page per local item: title, dates, streams, tags, details, body, attachments, related items, neighbours. */
+import type { ItemPage, NewsItem, NewsSite } from '../lib/index.ts';
+import { renderAttachments } from '../layouts/attachments.ts';
 import { renderPage } from '../layouts/base.ts';
 import { channelOf } from '../layouts/feeds.ts';
-import { html, trusted } from '../layouts/html.ts';
+import { html, trusted, type SafeHtml } from '../layouts/html.ts';
+import { linkOutHost, renderItemList } from '../layouts/item-list.ts';
+import { localHtml, localUrl, sitePath } from '../layouts/links.ts';
 
 interface Data {
   readonly news: NewsSite;
-  readonly item: NewsItem & { readonly path: string };
+  readonly page: ItemPage;
 }
 
 export const data = {
-  pagination: {
-    data: 'news.items',
-    size: 1,
-    alias: 'item',
-    // Partner items have no page of ours: they link to the original.
-    before: (items: readonly NewsItem[]) => items.filter((item) => item.path !== undefined),
-  },
-  permalink: (data: Data) => data.item.path,
+  pagination: { data: 'news.itemPages', size: 1, alias: 'page' },
+  permalink: (data: Data) => data.page.item.path,
   eleventyExcludeFromCollections: true,
 };
 
-export function render({ news, item }: Data): string {
-  const streams = item.streams.map((slug) => news.config.streams.find((s) => s.slug === slug)?.title ?? slug);
+export function render({ news, page }: Data): string {
+  const { item } = page;
+  const host = linkOutHost(item);
   return renderPage({
     site: news,
     title: item.title,
-    description: item.summary,
+    description: item.summary || item.title,
     path: item.path,
+    section: `/${item.homeStream}/`,
     feeds: [channelOf(news, item.homeStream), channelOf(news, 'all')],
+    item,
+    searchable: true,
     main: html`<article class="item">
+<header class="item-header">
 <h1>${item.title}</h1>
 <p class="meta">Published <time datetime="${item.date.iso}">${item.date.display}</time>${item.updated && html`, updated <time datetime="${item.updated.iso}">${item.updated.display}</time>`}</p>
-<p class="meta">${streams.join(', ')}${item.organisation && html` · ${item.organisation}`}${item.region && html` · ${item.region}`}</p>
-${item.link && html`<p class="link-post">This item points to <a href="${item.link}">${new URL(item.link).hostname}</a>.</p>`}
-<div class="body">${trusted(item.contentHtml)}</div>
-${item.attachments.length > 0 && html`<h2>Attachments</h2><ul>${item.attachments.map((a) => html`<li><a href="${a.url}">${a.title ?? a.url}</a></li>`)}</ul>`}
-${item.tags.length > 0 && html`<p class="tags">Tags: ${item.tags.map((t) => t.name).join(', ')}</p>`}
-</article>`,
+</header>
+${renderDetails(news, item)}
+${item.image && html`<p class="lead-image"><img src="${localUrl(news, item.image.url)}" alt="${item.image.alt}"${item.image.width && html` width="${item.image.width}" height="${item.image.height}"`}></p>`}
+${item.link && html`<p class="link-post">This item is a link to news published elsewhere. <a href="${item.link}">Read it on ${host}<span aria-hidden="true"> ↗</span></a></p>`}
+<div class="item-body">${trusted(localHtml(news, item.contentHtml))}</div>
+${renderAttachments(item.attachments.map((a) => ({ ...a, url: localUrl(news, a.url) })))}
+</article>
+<div data-pagefind-ignore>
+${page.related.length > 0 && html`<h2>Related news</h2>${renderItemList(news, page.related, { level: 3, summaries: false })}`}
+${renderNeighbours(news, page)}
+</div>`,
   });
+}
+
+function renderDetails(site: NewsSite, item: NewsItem): SafeHtml {
+  const row = (term: string, value: SafeHtml | string | undefined) => value && html`<dt>${term}</dt><dd>${value}</dd>`;
+  const list = (values: SafeHtml[]) => html`${values.map((v, i) => html`${i > 0 && ', '}${v}`)}`;
+  return html`<dl class="details">
+${row(item.streams.length > 1 ? 'Streams' : 'Stream', list(item.streams.map((slug) => html`<a href="${sitePath(site, `/${slug}/`)}">${site.config.streams.find((s) => s.slug === slug)?.title ?? slug}</a>`)))}
+${row('Organisation', item.organisation)}
+${row('Region', item.region)}
+${item.authors.length > 0 && row(item.authors.length > 1 ? 'Authors' : 'Author', list(item.authors.map((a) => (a.url ? html`<a href="${a.url}">${a.name}</a>` : html`${a.name}`))))}
+${item.tags.length > 0 && row('Tags', list(item.tags.map((t) => html`<a href="${sitePath(site, `/tags/${t.slug}/`)}">${t.name}</a>`)))}
+</dl>`;
+}
+
+function renderNeighbours(site: NewsSite, page: ItemPage): SafeHtml {
+  if (!page.older && !page.newer) return html``;
+  const stream = site.config.streams.find((s) => s.slug === page.item.homeStream)?.title ?? page.item.homeStream;
+  return html`<nav class="neighbours" aria-label="More from ${stream}">
+${page.older && html`<a class="older" href="${sitePath(site, page.older.path ?? '/')}" rel="prev"><span class="meta">Older in ${stream}</span><br>${page.older.title}</a>`}
+${page.newer && html`<a class="newer" href="${sitePath(site, page.newer.path ?? '/')}" rel="next"><span class="meta">Newer in ${stream}</span><br>${page.newer.title}</a>`}
+</nav>`;
 }

@@ -4,6 +4,7 @@ import { renderPage } from '../layouts/base.ts';
 import { channelOf, renderFeedChoice } from '../layouts/feeds.ts';
 import { html } from '../layouts/html.ts';
 import { renderItemList } from '../layouts/item-list.ts';
+import { sitePath } from '../layouts/links.ts';
 import { renderPager } from '../layouts/pager.ts';
 
 interface Data {
@@ -17,21 +18,21 @@ export const data = {
   eleventyExcludeFromCollections: true,
 };
 
-const headings = { all: 'Latest news', stream: '%s', tag: 'Tagged “%s”' } as const;
-
 export function render({ news, listing }: Data): string {
   const { section } = listing;
-  const name = headings[section.kind].replace('%s', section.name);
-  const heading = listing.pageCount > 1 && listing.pageNumber > 1 ? `${name}, page ${listing.pageNumber} of ${listing.pageCount}` : name;
+  const name = section.kind === 'all' ? 'Latest news' : section.kind === 'stream' ? section.name : `Tagged “${section.name}”`;
+  const heading = listing.pageNumber > 1 ? `${name}, page ${listing.pageNumber} of ${listing.pageCount}` : name;
   const channel = channelOf(news, section.key);
   return renderPage({
     site: news,
     title: heading,
     description: section.description,
     path: listing.path,
+    ...(section.kind !== 'tag' && { section: section.path }),
     feeds: section.kind === 'all' ? [channel] : [channel, channelOf(news, 'all')],
     main: html`<h1>${heading}</h1>
-${section.kind !== 'all' && html`<p class="lead">${section.description}</p>`}
+${listing.pageNumber === 1 && html`<p class="lead">${section.description}</p>`}
+${section.kind === 'tag' && html`<p><a href="${sitePath(news, '/tags/')}">All tags</a></p>`}
 ${renderFeedChoice(news, channel)}
 ${renderItemList(news, listing.items)}
 ${renderPager(news, listing)}`,

@@ -5,11 +5,12 @@
  * `2013-03-22T10:30` into a UTC Date, losing the Europe/London rule) and every field
  * keeps its line number for the report.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import matter from 'gray-matter';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { NewsConfig } from '../config.ts';
+import { localFiles, type LocalFiles } from '../files.ts';
 import type { Problem } from '../problems.ts';
 import { listUnwantedChars, removeUnwantedChars } from '../text.ts';
 import { checkFrontMatter, type FrontMatter } from './front-matter.ts';
@@ -39,18 +40,18 @@ export interface MarkdownSourceOptions {
 }
 
 /** Reads and checks every Markdown file; a file with errors is reported, never silently left out. */
-export function readMarkdownSource(options: MarkdownSourceOptions): { files: MarkdownFile[]; problems: Problem[] } {
+export function readMarkdownSource(options: MarkdownSourceOptions): { files: MarkdownFile[]; problems: Problem[]; localFiles: LocalFiles } {
   const { rootDir, contentDir, config } = options;
   const streams = config.streams.map((s) => s.slug);
   const contentRoot = path.resolve(rootDir, contentDir);
   const filesDir = path.join(contentRoot, config.files.dir);
   const problems: Problem[] = [];
-  const files: MarkdownFile[] = [];
-  const fileSize = (relative: string) => sizeOf(path.join(filesDir, relative), filesDir);
+  const markdownFiles: MarkdownFile[] = [];
+  const files = localFiles(filesDir);
 
   if (!existsSync(contentRoot)) {
     problems.push({ severity: 'error', file: contentDir, field: 'content', message: 'the content folder does not exist', hint: `create ${contentDir}/<stream>/ folders with Markdown files, or name the right folder` });
-    return { files, problems };
+    return { files: markdownFiles, problems, localFiles: files };
   }
   for (const relative of listMarkdown(contentRoot, filesDir)) {
     const file = toPosix(path.join(contentDir, relative));
@@ -75,12 +76,12 @@ export function readMarkdownSource(options: MarkdownSourceOptions): { files: Mar
       file, lines: parsed.lines, streams, now: options.now,
       timeZone: config.site.timeZone, language: config.site.language,
       futureAllowanceHours: config.futureAllowanceHours,
-      filesUrlPath: config.files.urlPath, filesDir: toPosix(path.join(contentDir, config.files.dir)), fileSize,
+      filesUrlPath: config.files.urlPath, filesDir: toPosix(path.join(contentDir, config.files.dir)), fileSize: files.size,
     });
     problems.push(...checked.problems);
-    if (checked.fields) files.push({ file, stream, name: path.basename(file, '.md'), fields: checked.fields, body: parsed.body, lines: parsed.lines });
+    if (checked.fields) markdownFiles.push({ file, stream, name: path.basename(file, '.md'), fields: checked.fields, body: parsed.body, lines: parsed.lines });
   }
-  return { files, problems };
+  return { files: markdownFiles, problems, localFiles: files };
 }
 
 interface ParsedFile {
@@ -155,15 +156,6 @@ function listMarkdown(dir: string, skip: string): string[] {
     .sort();
 }
 
-function sizeOf(full: string, within: string): number | undefined {
-  if (!path.resolve(full).startsWith(within + path.sep)) return undefined;
-  try {
-    const stats = statSync(full);
-    return stats.isFile() ? stats.size : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 function toPosix(p: string): string {
   return p.split(path.sep).join('/');

@@ -1,0 +1,46 @@
+/** Open Graph tags for every page, and schema.org NewsArticle data for item pages. */
+import type { NewsItem, NewsSite } from '../lib/index.ts';
+import { html, trusted, type SafeHtml } from './html.ts';
+
+export function renderSiteMeta(site: NewsSite, title: string, description: string, path: string, item?: NewsItem): SafeHtml {
+  const config = site.config.site;
+  return html`<meta property="og:site_name" content="${config.title}">
+<meta property="og:title" content="${title}">
+<meta property="og:description" content="${description}">
+<meta property="og:url" content="${config.baseUrl}${path.slice(1)}">
+<meta property="og:type" content="${item ? 'article' : 'website'}">
+<meta property="og:locale" content="${config.language.replace('-', '_')}">
+${item?.image && html`<meta property="og:image" content="${item.image.url}">
+<meta property="og:image:alt" content="${item.image.alt}">`}
+<meta name="twitter:card" content="summary">`;
+}
+
+export function renderArticleMeta(site: NewsSite, item: NewsItem): SafeHtml {
+  const streamTitles = item.streams.map((slug) => site.config.streams.find((s) => s.slug === slug)?.title ?? slug);
+  const publisher = { '@type': 'Organization', name: site.config.site.title, url: site.config.site.baseUrl };
+  const article = {
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    headline: item.title,
+    description: item.summary,
+    datePublished: item.date.iso,
+    dateModified: (item.updated ?? item.date).iso,
+    mainEntityOfPage: item.url,
+    url: item.url,
+    inLanguage: site.config.site.language,
+    articleSection: streamTitles,
+    ...(item.tags.length > 0 && { keywords: item.tags.map((t) => t.name) }),
+    author: item.authors.length > 0 ? item.authors.map((a) => ({ '@type': 'Person', name: a.name, ...(a.url && { url: a.url }) })) : publisher,
+    publisher,
+    ...(item.organisation && { sourceOrganization: { '@type': 'Organization', name: item.organisation } }),
+    ...(item.image && { image: item.image.url }),
+    ...(item.link && { isBasedOn: item.link }),
+  };
+  // "<" is escaped so that no value can close the script element.
+  const json = JSON.stringify(article).replace(/</g, '\\u003c');
+  return html`<meta property="article:published_time" content="${item.date.iso}">
+${item.updated && html`<meta property="article:modified_time" content="${item.updated.iso}">`}
+${streamTitles.map((s) => html`<meta property="article:section" content="${s}">`)}
+${item.tags.map((t) => html`<meta property="article:tag" content="${t.name}">`)}
+<script type="application/ld+json">${trusted(json)}</script>`;
+}

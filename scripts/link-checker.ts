@@ -1,0 +1,246 @@
+/**
+ * Checks every reference in a built static site (links, images and their srcset
+ * candidates, scripts, stylesheets, frames, forms, media, social-card meta tags) the way
+ * a browser resolves it, then maps it to a file in the site's folder. Each HTML file is
+ * parsed once and its ids kept, so a fragment check is a set lookup and a site of tens of
+ * thousands of pages takes seconds.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { Parser } from 'htmlparser2';
+
+/** One reference that does not reach what it names. */
+export interface LinkProblem {
+  /** The page's file, relative to the site folder, e.g. `industry/index.html`. */
+  readonly page: string;
+  /** The URL as written in the attribute (for srcset, the one candidate). */
+  readonly url: string;
+  /** What is wrong, as a sentence, e.g. `no file industry/2013/missing/index.html`. */
+  readonly reason: string;
+}
+
+/** What `checkLinks` found. */
+export interface LinkReport {
+  /** HTML files read. */
+  readonly pages: number;
+  /** Every reference found, checked or not. */
+  readonly references: number;
+  /** References left unchecked because they leave the site: other origins, and mailto:, tel: and data: URLs. */
+  readonly external: number;
+  /** Sorted by page, then URL. */
+  readonly problems: readonly LinkProblem[];
+}
+
+/** Where the site is and where it is served. */
+export interface LinkCheckOptions {
+  /** The built site's folder, e.g. `_site`. */
+  readonly siteDir: string;
+  /** The absolute URL the folder is served at, ending in `/`, e.g. `https://www.example.org/news/`. */
+  readonly baseUrl: string;
+}
+
+/** Bad options: a site folder that is not there, or a base URL that is not one. */
+export class LinkCheckError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** The attributes that hold a URL, by element; a `srcset` holds a list of them. */
+const urlAttributes: Readonly<Record<string, readonly string[]>> = {
+  a: ['href'], area: ['href'], link: ['href'], script: ['src'], img: ['src', 'srcset'], source: ['src', 'srcset'],
+  iframe: ['src'], form: ['action'], video: ['src'], audio: ['src'],
+};
+
+/** `<meta property|name=… content=URL>` tags that crawlers fetch when the page is shared. */
+const metaUrls = new Set(['og:image', 'og:url', 'twitter:image']);
+
+interface ParsedPage {
+  readonly baseHref: string | undefined;
+  readonly ids: ReadonlySet<string>;
+  readonly references: readonly string[];
+}
+
+interface Site {
+  readonly base: URL;
+  readonly files: ReadonlySet<string>;
+  readonly pages: ReadonlyMap<string, ParsedPage>;
+}
+
+type Outcome = { readonly kind: 'fine' } | { readonly kind: 'external' } | { readonly kind: 'broken'; readonly reason: string };
+type Target = { readonly file: string } | Extract<Outcome, { kind: 'broken' }>;
+
+const fine: Outcome = { kind: 'fine' };
+const broken = (reason: string) => ({ kind: 'broken', reason }) as const;
+
+/** Reads every `*.html` file under `siteDir` and checks each reference in it; see `LinkReport`. */
+export function checkLinks(options: LinkCheckOptions): LinkReport {
+  const base = parseBaseUrl(options.baseUrl);
+  const files = readSiteFiles(options.siteDir);
+  const pages = new Map<string, ParsedPage>();
+  for (const file of files) {
+    if (file.endsWith('.html')) pages.set(file, parsePage(readFileSync(path.join(options.siteDir, file), 'utf8')));
+  }
+  const site: Site = { base, files: new Set(files), pages };
+  const problems: LinkProblem[] = [];
+  let references = 0;
+  let external = 0;
+  for (const [file, page] of pages) {
+    const pageBase = resolvePageBase(base, file, page.baseHref);
+    for (const url of page.references) {
+      references += 1;
+      const outcome = checkReference(site, pageBase, url);
+      if (outcome.kind === 'external') external += 1;
+      else if (outcome.kind === 'broken') problems.push({ page: file, url, reason: outcome.reason });
+    }
+  }
+  problems.sort((a, b) => compare(a.page, b.page) || compare(a.url, b.url));
+  return { pages: pages.size, references, external, problems };
+}
+
+function parseBaseUrl(baseUrl: string): URL {
+  const url = parseUrl(baseUrl);
+  if (url === undefined || !['http:', 'https:'].includes(url.protocol) || !url.pathname.endsWith('/') || url.search !== '' || url.hash !== '') {
+    throw new LinkCheckError(`The base URL "${baseUrl}" is not an absolute http(s) URL ending in "/": give the address the site is served at, e.g. https://www.example.org/news/`);
+  }
+  return url;
+}
+
+/** Every file under `siteDir`, as `/`-separated paths relative to it. */
+function readSiteFiles(siteDir: string): string[] {
+  if (!existsSync(siteDir) || !statSync(siteDir).isDirectory()) {
+    throw new LinkCheckError(`There is no folder ${siteDir} to check: build the site first (npm run build), or give the folder it was built into.`);
+  }
+  const files: string[] = [];
+  const walk = (relative: string) => {
+    for (const entry of readdirSync(path.join(siteDir, relative), { withFileTypes: true })) {
+      const name = relative + entry.name;
+      const isFolder = entry.isDirectory() || (entry.isSymbolicLink() && statSync(path.join(siteDir, name)).isDirectory());
+      if (isFolder) walk(`${name}/`);
+      else files.push(name);
+    }
+  };
+  walk('');
+  return files;
+}
+
+/** One pass over the markup with htmlparser2's callbacks (no DOM), collecting URLs and fragment targets. */
+function parsePage(html: string): ParsedPage {
+  const ids = new Set<string>();
+  const references: string[] = [];
+  let baseHref: string | undefined;
+  const parser = new Parser({
+    onopentag(name, attributes) {
+      if (attributes.id) ids.add(attributes.id);
+      if (name === 'a' && attributes.name) ids.add(attributes.name);
+      // Only the first <base href> counts: https://html.spec.whatwg.org/multipage/semantics.html#the-base-element
+      if (name === 'base' && baseHref === undefined) baseHref = attributes.href;
+      for (const attribute of urlAttributes[name] ?? []) {
+        const value = attributes[attribute];
+        if (value === undefined) continue;
+        if (attribute === 'srcset') references.push(...parseSrcset(value));
+        else references.push(value);
+      }
+      const property = attributes.property ?? attributes.name ?? '';
+      if (name === 'meta' && metaUrls.has(property) && attributes.content !== undefined) references.push(attributes.content);
+    },
+  });
+  parser.end(html);
+  return { baseHref, ids, references };
+}
+
+/**
+ * The candidate URLs of a srcset: a URL runs to the next white space, so it may hold
+ * commas (data: URLs do); trailing commas end the candidate; a descriptor runs to the
+ * next comma outside parentheses. https://html.spec.whatwg.org/multipage/images.html#parsing-a-srcset-attribute
+ */
+function parseSrcset(value: string): string[] {
+  const urls: string[] = [];
+  let i = 0;
+  while (i < value.length) {
+    while (i < value.length && /[\s,]/.test(value[i] ?? '')) i += 1;
+    const start = i;
+    while (i < value.length && !/\s/.test(value[i] ?? '')) i += 1;
+    const url = value.slice(start, i);
+    if (url.endsWith(',')) {
+      urls.push(url.replace(/,+$/, ''));
+      continue;
+    }
+    let depth = 0;
+    for (; i < value.length && (value[i] !== ',' || depth > 0); i += 1) {
+      if (value[i] === '(') depth += 1;
+      else if (value[i] === ')') depth -= 1;
+    }
+    if (url !== '') urls.push(url);
+  }
+  return urls;
+}
+
+/** The URL relative references on a page resolve against: its `<base href>`, or the page's own URL. */
+function resolvePageBase(base: URL, file: string, baseHref: string | undefined): URL {
+  const folderPage = file === 'index.html' || file.endsWith('/index.html');
+  const urlPath = folderPage ? file.slice(0, -'index.html'.length) : file;
+  const pageUrl = new URL(urlPath.split('/').map(encodeURIComponent).join('/'), base);
+  // A <base href> that does not parse is ignored, as browsers ignore it.
+  return (baseHref !== undefined && parseUrl(baseHref, pageUrl)) || pageUrl;
+}
+
+function checkReference(site: Site, pageBase: URL, written: string): Outcome {
+  const url = parseUrl(written, pageBase);
+  if (url === undefined) return broken('not a valid URL');
+  if (url.protocol === 'javascript:') return broken('a javascript: URL (link to a page, or use a button)');
+  // mailto:, tel: and data: URLs have an opaque origin, so they are "other origins" too.
+  if (url.origin !== site.base.origin) return { kind: 'external' };
+  const target = findTarget(site, url.pathname);
+  return 'file' in target ? checkFragment(site, target.file, url.hash) : target;
+}
+
+/** The file a same-origin path is served from, as a static host would pick it. */
+function findTarget(site: Site, pathname: string): Target {
+  const prefix = site.base.pathname;
+  const isRoot = `${pathname}/` === prefix;
+  if (!isRoot && !pathname.startsWith(prefix)) return broken(`outside the site's path prefix ${prefix}`);
+  const relative = decodePath(isRoot ? '' : pathname.slice(prefix.length));
+  if (relative === undefined) return broken('malformed percent-encoding in the path');
+  if (pathname.endsWith('/')) {
+    const file = `${relative}index.html`;
+    return site.files.has(file) ? { file } : broken(`no file ${file}`);
+  }
+  if (site.files.has(relative)) return { file: relative };
+  const index = relative === '' ? 'index.html' : `${relative}/index.html`;
+  if (site.files.has(index)) return broken(`links to a folder without the trailing slash (add the / to reach ${index})`);
+  return broken(`no file ${relative || index}`);
+}
+
+function checkFragment(site: Site, file: string, hash: string): Outcome {
+  const page = site.pages.get(file);
+  // An empty fragment, or one into a file that is not HTML (a PDF's #page=2), is not ours to check.
+  if (hash === '' || page === undefined) return fine;
+  const fragment = hash.slice(1);
+  const decoded = decodePath(fragment) ?? fragment;
+  // "#top" scrolls to the top when no element has that id: https://html.spec.whatwg.org/multipage/browsing-the-web.html#select-the-indicated-part
+  if (page.ids.has(fragment) || page.ids.has(decoded) || decoded.toLowerCase() === 'top') return fine;
+  return broken(`no element with id "${decoded}" in ${file}`);
+}
+
+/** `new URL`, or undefined where it would throw: one parse, where `URL.canParse` first would make two. */
+function parseUrl(text: string, base?: URL): URL | undefined {
+  try {
+    return new URL(text, base);
+  } catch {
+    return undefined;
+  }
+}
+
+function decodePath(text: string): string | undefined {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

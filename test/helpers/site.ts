@@ -1,0 +1,27 @@
+/** A fresh production build of a content folder into a temporary folder: pages, feeds and the search index. */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+
+export interface BuiltSite {
+  readonly dir: string;
+  readonly remove: () => void;
+}
+
+/** Builds exactly as `npm run build` does, with `env` (e.g. NEWS_PATH_PREFIX) on top of the current environment. */
+export async function buildSite(options: { contentDir?: string; env?: Record<string, string> } = {}): Promise<BuiltSite> {
+  const dir = mkdtempSync(path.join(tmpdir(), '3ml-site-'));
+  const env = { ...process.env, ...(options.contentDir && { NEWS_CONTENT_DIR: options.contentDir }), ...options.env };
+  try {
+    await run('node', ['--import', 'tsx', 'node_modules/@11ty/eleventy/cmd.cjs', '--config=eleventy.config.ts', `--output=${dir}`], { env, maxBuffer: 1 << 26 });
+    await run('node_modules/.bin/pagefind', ['--site', dir, '--quiet'], { env });
+  } catch (error) {
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
