@@ -2,7 +2,7 @@
  * Items as listings show them: title, date, streams, organisation, summary, and a mark
  * on items whose news lives on another site (link posts and partner items).
  */
-import type { NewsItem, NewsSite } from '../lib/index.ts';
+import { streamTitle, type NewsItem, type NewsSite } from '../lib/index.ts';
 import { html, type SafeHtml } from './html.ts';
 import { sitePath } from './links.ts';
 
@@ -41,7 +41,6 @@ ${options.summaries !== false && item.summary && html`<p>${item.summary}</p>`}
 /** The item's streams as links, each after a middle dot. */
 export function renderStreams(site: NewsSite, item: NewsItem): SafeHtml {
   return html`${item.streams.map((slug) => {
-    const stream = site.config.streams.find((s) => s.slug === slug);
-    return html` · <a href="${sitePath(site, `/${slug}/`)}">${stream?.title ?? slug}</a>`;
+    return html` · <a href="${sitePath(site, `/${slug}/`)}">${streamTitle(site.config, slug)}</a>`;
   })}`;
 }

@@ -1,5 +1,5 @@
 /** Open Graph tags for every page, and schema.org NewsArticle data for item pages. */
-import type { NewsItem, NewsSite } from '../lib/index.ts';
+import { streamTitle, type NewsItem, type NewsSite } from '../lib/index.ts';
 import { html, trusted, type SafeHtml } from './html.ts';
 
 export function renderSiteMeta(site: NewsSite, title: string, description: string, path: string, item?: NewsItem): SafeHtml {
@@ -16,7 +16,7 @@ ${item?.image && html`<meta property="og:image" content="${item.image.url}">
 }
 
 export function renderArticleMeta(site: NewsSite, item: NewsItem): SafeHtml {
-  const streamTitles = item.streams.map((slug) => site.config.streams.find((s) => s.slug === slug)?.title ?? slug);
+  const streamTitles = item.streams.map((slug) => streamTitle(site.config, slug));
   const publisher = { '@type': 'Organization', name: site.config.site.title, url: site.config.site.baseUrl };
   const article = {
     '@context': 'https://schema.org',

@@ -3,8 +3,10 @@
  * Nothing below this module reads the clock or the environment; `now` and the
  * folders are passed in, so the same content always gives the same stream.
  */
+import path from 'node:path';
 import type { NewsConfig } from './config.ts';
-import type { NewsItem, Stream } from './model.ts';
+import { dedupeItems, type Merge } from './dedupe.ts';
+import type { NewsItem } from './model.ts';
 import { chooseTagNames, createMarkdownRenderer, normaliseMarkdownFile } from './normalise.ts';
 import { feedChannel, feedDocuments, feedFormats, type FeedChannel, type FeedDocument } from './feeds/spec.ts';
 import { itemPages, listingPages, type ItemPage, type ListingPage } from './pages.ts';
@@ -12,6 +14,8 @@ import { findRelated } from './related.ts';
 import { buildSections, type Section } from './sections.ts';
 import { formatReport, hasErrors, NewsContentError, type Problem } from './problems.ts';
 import { groupByStream, groupByTag, groupByYear, type StreamView, type TagView, type YearView } from './select.ts';
+import { readSourcesConfig } from './partners/config.ts';
+import { readPartnerItems, type SourceHealth } from './partners/items.ts';
 import { readMarkdownSource } from './sources/markdown.ts';
 import { findCollisions, integrateItems } from './stream.ts';
 import { siteUrl } from './urls.ts';
@@ -50,10 +54,29 @@ export interface NewsSite {
   readonly problems: readonly Problem[];
   /** Drafts found and left out (zero when drafts are included). */
   readonly draftsLeftOut: number;
+  /** Each partner source's state, from the store. */
+  readonly partnerSources: readonly SourceHealth[];
+  /** Partner items merged into another item that tells the same story. */
+  readonly merges: readonly Merge[];
 }
 
 /** Reads, checks and normalises every source, returning all problems instead of throwing. */
 export function collectNews(options: BuildOptions): { site: NewsSite; problems: Problem[] } {
+  const local = collectLocalItems(options);
+  const partners = collectPartnerItems(options);
+  const published = local.items.filter((item) => options.includeDrafts || !item.draft);
+  const { items: deduplicated, merges } = dedupeItems(published, partners.items);
+  const site = assembleSite(options.config, integrateItems(deduplicated, options.config), {
+    partnerSources: partners.health,
+    merges,
+    draftsLeftOut: local.items.length - published.length,
+  });
+  const problems = [...local.problems, ...partners.problems];
+  return { site: { ...site, problems: problems.filter((p) => p.severity === 'warning') }, problems };
+}
+
+/** Every Markdown item, checked and normalised, drafts included. */
+function collectLocalItems(options: BuildOptions): { items: NewsItem[]; problems: Problem[] } {
   const { config } = options;
   const source = readMarkdownSource({ rootDir: options.rootDir, contentDir: options.contentDir ?? 'content', config, now: options.now });
   const problems = [...source.problems];
@@ -64,26 +87,40 @@ export function collectNews(options: BuildOptions): { site: NewsSite; problems: 
     tagNames: chooseTagNames(source.files.flatMap((file) => file.fields.tags)),
     dimensionsOf: (url: string) => (url.startsWith(filesUrl) ? source.localFiles.dimensions(decodeURIComponent(url.slice(filesUrl.length).split(/[?#]/)[0] ?? '')) : undefined),
   };
-  const normalised: NewsItem[] = [];
+  const items: NewsItem[] = [];
   for (const file of source.files) {
     const result = normaliseMarkdownFile(file, context);
     problems.push(...result.problems);
-    if (result.item) normalised.push(result.item);
+    if (result.item) items.push(result.item);
   }
   const linesByFile = new Map(source.files.map((file) => [file.file, file.lines]));
-  problems.push(...findCollisions(normalised, (item, field) => {
+  problems.push(...findCollisions(items, (item, field) => {
     const origin = item.sources[0];
     const lines = origin?.kind === 'markdown' ? linesByFile.get(origin.file) : undefined;
     // A URL comes from the file name and the date; a default id from those too.
     return lines && (lines.get(field) ?? lines.get('date'));
   }));
-  const published = normalised.filter((item) => options.includeDrafts || !item.draft);
-  const items = integrateItems(published, config);
+  return { items, problems };
+}
+
+/** Partner items from the store (never the network), and each source's health. */
+function collectPartnerItems(options: BuildOptions): { items: NewsItem[]; health: SourceHealth[]; problems: Problem[] } {
+  const contentDir = options.contentDir ?? 'content';
+  const streams = options.config.streams.map((s) => s.slug);
+  const sourcesFile = path.join(contentDir, 'sources.yaml');
+  const configured = readSourcesConfig(path.join(options.rootDir, sourcesFile), sourcesFile, streams);
+  const read = readPartnerItems(configured.sources, path.join(options.rootDir, contentDir, 'partners'), options.config);
+  const relative = (problem: Problem): Problem => ({ ...problem, file: path.isAbsolute(problem.file) ? path.relative(options.rootDir, problem.file) : problem.file });
+  return { items: read.items, health: read.health, problems: [...configured.problems, ...read.problems].map(relative) };
+}
+
+/** The stream's views: streams, tags, years, sections and their pages, item pages, feeds. */
+function assembleSite(config: NewsConfig, items: NewsItem[], extra: Pick<NewsSite, 'partnerSources' | 'merges' | 'draftsLeftOut'>): NewsSite {
   const streams = groupByStream(items, config.streams);
   const tags = groupByTag(items);
   const sections = buildSections(config, items, streams, tags);
   const channels = sections.map((section) => feedChannel(section, config.site.title));
-  const site: NewsSite = {
+  return {
     config,
     items,
     streams,
@@ -94,10 +131,9 @@ export function collectNews(options: BuildOptions): { site: NewsSite; problems: 
     itemPages: itemPages(items, streams, findRelated(items, streams, tags)),
     feedChannels: channels,
     feedDocuments: channels.flatMap((channel) => feedFormats.flatMap((format) => feedDocuments(channel, format, config.feeds))),
-    problems: problems.filter((p) => p.severity === 'warning'),
-    draftsLeftOut: normalised.length - published.length,
+    problems: [],
+    ...extra,
   };
-  return { site, problems };
 }
 
 /**
@@ -110,9 +146,4 @@ export function buildNews(options: BuildOptions, log: (text: string) => void = c
   // A build is not the place to read thousands of warnings; `npm run check` lists them all.
   if (site.problems.length > 0) log(formatReport('content', site.problems, 20));
   return site;
-}
-
-/** The stream a slug names, for templates and tools. */
-export function findStream(config: NewsConfig, slug: string): Stream | undefined {
-  return config.streams.find((stream) => stream.slug === slug);
 }

@@ -184,3 +184,8 @@ function isTimeZone(zone: string): boolean {
     return false;
   }
 }
+
+/** The shown title of a stream, by slug. */
+export function streamTitle(config: NewsConfig, slug: string): string {
+  return config.streams.find((stream) => stream.slug === slug)?.title ?? slug;
+}

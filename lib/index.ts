@@ -2,11 +2,13 @@
  * 3ML News as a library: read sources, get one checked, normalised stream, with types.
  * No Eleventy here; `eleventy.config.ts` is one consumer among others.
  */
-export { buildNews, collectNews, findStream } from './build.ts';
+export { buildNews, collectNews } from './build.ts';
 export type { BuildOptions, NewsSite } from './build.ts';
-export { defaultStreams, defineConfig, resolveConfig } from './config.ts';
+export { defaultStreams, defineConfig, resolveConfig, streamTitle } from './config.ts';
 export type { FeedConfig, NewsConfig, NewsConfigInput, SiteConfig } from './config.ts';
-export { parseNewsDate } from './dates.ts';
+export { parseFeedDate, parseNewsDate } from './dates.ts';
+export { dedupeItems, storyKey } from './dedupe.ts';
+export type { Merge } from './dedupe.ts';
 export { createFeedRenderer, renderFeedSet } from './feeds/document.ts';
 export type { FeedRendererOptions } from './feeds/document.ts';
 export { feedEntry } from './feeds/entry.ts';
@@ -23,6 +25,21 @@ export { findRelated } from './related.ts';
 export { buildSections } from './sections.ts';
 export type { Section } from './sections.ts';
 export type { ItemPage, ListingPage } from './pages.ts';
+export { checkSourcesConfig, readSourcesConfig, sourceSchema } from './partners/config.ts';
+export type { PartnerSource } from './partners/config.ts';
+export { advertisedFeed, decodeBody } from './partners/decode.ts';
+export { normaliseEntries, partnerItemId } from './partners/entries.ts';
+export type { EntryContext, SkippedEntry } from './partners/entries.ts';
+export { fetchPartners, formatSourceReport } from './partners/fetch.ts';
+export type { FetchOptions, FetchOutcome, SourceReport } from './partners/fetch.ts';
+export { fetchFeed } from './partners/http.ts';
+export type { HttpLimits, HttpResult } from './partners/http.ts';
+export { readPartnerItems, toNewsItem } from './partners/items.ts';
+export type { SourceHealth } from './partners/items.ts';
+export { readFeed } from './partners/parse.ts';
+export type { FeedReading, ParsedFeed, PartnerEntry } from './partners/parse.ts';
+export { mergeItems, readStore, writeStore } from './partners/store.ts';
+export type { MergeCounts, SourceState, SourceStore, StoredItem } from './partners/store.ts';
 export { formatProblem, formatReport, hasErrors, NewsConfigError, NewsContentError, NewsError, sortProblems } from './problems.ts';
 export type { Problem, Severity } from './problems.ts';
 export { htmlToText, sanitiseBody } from './sanitise.ts';

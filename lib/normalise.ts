@@ -11,6 +11,7 @@ import type { Image, NewsDate, NewsItem, Tag } from './model.ts';
 import type { Problem } from './problems.ts';
 import { collapseSpace, htmlToText, sanitiseBody } from './sanitise.ts';
 import { slugify } from './slug.ts';
+import { cutAtWord } from './text.ts';
 import type { MarkdownFile } from './sources/markdown.ts';
 import { absoluteUrl, isSitePath, siteUrl } from './urls.ts';
 
@@ -110,13 +111,6 @@ function inlineText(inline: Token | undefined): string {
   return collapseSpace(parts.join(''));
 }
 
-function cutAtWord(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const cut = text.slice(0, max);
-  const space = cut.lastIndexOf(' ');
-  const kept = space > max / 2 ? cut.slice(0, space) : cut;
-  return `${kept.replace(/[\s,;:.–—-]+$/, '')}…`;
-}
 
 function uniqueTags(spellings: readonly string[], names: ReadonlyMap<string, string>): Tag[] {
   const bySlug = new Map<string, Tag>();

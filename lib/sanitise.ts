@@ -90,3 +90,19 @@ function withDimensions(attribs: sanitizeHtml.Attributes, dimensionsOf: (url: st
   const dimensions = dimensionsOf(attribs.src);
   return dimensions ? { ...attribs, width: String(dimensions.width), height: String(dimensions.height) } : attribs;
 }
+
+/**
+ * The smaller policy for partner summaries: text, paragraphs, emphasis, lists and links,
+ * nothing else. No images, so no tracking pixels; links resolved with `resolve` and
+ * kept only when http(s).
+ */
+export function sanitiseSummary(html: string, resolve: (url: string) => string | undefined): string {
+  return sanitizeHtml(html, {
+    allowedTags: ['p', 'br', 'a', 'strong', 'b', 'em', 'i', 'ul', 'ol', 'li', 'blockquote', 'code', 'q', 'cite', 'abbr'],
+    allowedAttributes: { a: ['href'], abbr: ['title'] },
+    allowedSchemes: ['http', 'https'],
+    allowProtocolRelative: false,
+    textFilter: (text) => text.replace(/"/g, '&quot;'),
+    transformTags: { a: (tagName, attribs) => ({ tagName, attribs: withAbsolute(attribs, 'href', resolve) }) },
+  });
+}

@@ -16,3 +16,17 @@ export function removeUnwantedChars(text: string): string {
 export function listUnwantedChars(text: string): string[] {
   return [...new Set(text.match(unwanted) ?? [])].map((c) => `U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`);
 }
+
+/** `text` at most `max` characters long, cut at a word boundary with an ellipsis when it was longer. */
+export function cutAtWord(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  const space = cut.lastIndexOf(' ');
+  const kept = space > max / 2 ? cut.slice(0, space) : cut;
+  return `${kept.replace(/[\s,;:.–—-]+$/, '')}…`;
+}
+
+/** Plain text as HTML text: the markup characters and quotes escaped. */
+export function escapeHtmlText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}

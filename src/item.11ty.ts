@@ -1,5 +1,5 @@
 /** One page per local item: title, dates, streams, tags, details, body, attachments, related items, neighbours. */
-import type { ItemPage, NewsItem, NewsSite } from '../lib/index.ts';
+import { streamTitle, type ItemPage, type NewsItem, type NewsSite } from '../lib/index.ts';
 import { renderAttachments } from '../layouts/attachments.ts';
 import { renderPage } from '../layouts/base.ts';
 import { channelOf } from '../layouts/feeds.ts';
@@ -49,20 +49,22 @@ ${renderNeighbours(news, page)}
 }
 
 function renderDetails(site: NewsSite, item: NewsItem): SafeHtml {
+  const partners = item.sources.flatMap((source) => (source.kind === 'feed' ? [source] : []));
   const row = (term: string, value: SafeHtml | string | undefined) => value && html`<dt>${term}</dt><dd>${value}</dd>`;
   const list = (values: SafeHtml[]) => html`${values.map((v, i) => html`${i > 0 && ', '}${v}`)}`;
   return html`<dl class="details">
-${row(item.streams.length > 1 ? 'Streams' : 'Stream', list(item.streams.map((slug) => html`<a href="${sitePath(site, `/${slug}/`)}">${site.config.streams.find((s) => s.slug === slug)?.title ?? slug}</a>`)))}
+${row(item.streams.length > 1 ? 'Streams' : 'Stream', list(item.streams.map((slug) => html`<a href="${sitePath(site, `/${slug}/`)}">${streamTitle(site.config, slug)}</a>`)))}
 ${row('Organisation', item.organisation)}
 ${row('Region', item.region)}
 ${item.authors.length > 0 && row(item.authors.length > 1 ? 'Authors' : 'Author', list(item.authors.map((a) => (a.url ? html`<a href="${a.url}">${a.name}</a>` : html`${a.name}`))))}
 ${item.tags.length > 0 && row('Tags', list(item.tags.map((t) => html`<a href="${sitePath(site, `/tags/${t.slug}/`)}">${t.name}</a>`)))}
+${partners.length > 0 && row('Also published by', list(partners.map((p) => html`<a href="${p.homepage}">${p.organisation}</a>`)))}
 </dl>`;
 }
 
 function renderNeighbours(site: NewsSite, page: ItemPage): SafeHtml {
   if (!page.older && !page.newer) return html``;
-  const stream = site.config.streams.find((s) => s.slug === page.item.homeStream)?.title ?? page.item.homeStream;
+  const stream = streamTitle(site.config, page.item.homeStream);
   return html`<nav class="neighbours" aria-label="More from ${stream}">
 ${page.older && html`<a class="older" href="${sitePath(site, page.older.path ?? '/')}" rel="prev"><span class="meta">Older in ${stream}</span><br>${page.older.title}</a>`}
 ${page.newer && html`<a class="newer" href="${sitePath(site, page.newer.path ?? '/')}" rel="next"><span class="meta">Newer in ${stream}</span><br>${page.newer.title}</a>`}

@@ -47,6 +47,7 @@ const pageTypes: [string, string][] = [
   ['feeds', '/feeds/'],
   ['feed preview', '/industry/feed/'],
   ['about', '/about/'],
+  ['partner sources', '/sources/'],
   ['search', '/search/'],
   ['404', '/no-such-page/'],
 ];

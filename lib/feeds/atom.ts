@@ -52,9 +52,5 @@ export function renderAtomEntry(entry: FeedEntry): string {
     element('summary', { type: 'html' }, xmlText(htmlOfText(entry.summary || entry.title))),
     element('content', { type: 'html' }, xmlText(entry.contentHtml)),
   ];
-  const partner = entry.item.sources.find((s) => s.kind === 'feed');
-  if (partner?.kind === 'feed') {
-    parts.push(element('source', {}, element('title', {}, xmlText(partner.name)) + element('link', { rel: 'self', href: partner.url })));
-  }
   return `<entry>\n${parts.join('\n')}\n</entry>`;
 }

@@ -2,7 +2,7 @@
  * What every format says about one item, worked out once, so an item has the same id,
  * title, link, dates and categories in RSS, Atom and JSON Feed, in every feed it is in.
  */
-import type { NewsConfig } from '../config.ts';
+import { streamTitle, type NewsConfig } from '../config.ts';
 import type { Attachment, Author, NewsDate, NewsItem } from '../model.ts';
 import { lastChanged } from '../select.ts';
 import { siteUrl } from '../urls.ts';
@@ -58,7 +58,7 @@ export function feedEntry(item: NewsItem, config: NewsConfig): FeedEntry {
     summary: item.summary,
     contentHtml: feedContentHtml(item),
     authors: item.authors,
-    streams: item.streams.map((slug) => ({ term: slug, label: config.streams.find((s) => s.slug === slug)?.title ?? slug, scheme: base })),
+    streams: item.streams.map((slug) => ({ term: slug, label: streamTitle(config, slug), scheme: base })),
     tags: item.tags.map((tag) => ({ term: tag.slug, label: tag.name, scheme: siteUrl(base, '/tags/') })),
     attachments: item.attachments,
     ...(item.image && { image: item.image }),

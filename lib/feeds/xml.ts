@@ -3,7 +3,7 @@
  * holds, the document stays well-formed: forbidden characters are removed and
  * markup characters escaped. No CDATA, so `]]>` in content needs no special case.
  */
-import { removeUnwantedChars } from '../text.ts';
+import { escapeHtmlText, removeUnwantedChars } from '../text.ts';
 
 /** Text content of an element. */
 export function xmlText(text: string): string {
@@ -31,7 +31,7 @@ export function htmlOfText(text: string): string {
 
 /** Plain text made into a double-quoted HTML attribute value. */
 export function htmlAttrOfText(text: string): string {
-  return htmlOfText(text).replace(/"/g, '&quot;');
+  return escapeHtmlText(removeUnwantedChars(text));
 }
 
 /**

@@ -11,6 +11,7 @@ import type { Problem, Severity } from '../problems.ts';
 import { slugify } from '../slug.ts';
 import { collapseSpace, htmlToText } from '../sanitise.ts';
 import { listUnwantedChars, removeUnwantedChars } from '../text.ts';
+import { lineOfField } from '../yaml.ts';
 import { isHttpUrl, isSitePath } from '../urls.ts';
 
 /** A field the content model defines. */
@@ -68,7 +69,7 @@ export interface FrontMatterContext {
 export function checkFrontMatter(data: unknown, context: FrontMatterContext): { fields?: FrontMatter; problems: Problem[] } {
   const problems: Problem[] = [];
   const report = (severity: Severity, field: string, message: string, hint?: string) => {
-    problems.push({ severity, file: context.file, line: lineOf(context.lines, field), field, message, ...(hint ? { hint } : {}) });
+    problems.push({ severity, file: context.file, line: lineOfField(context.lines, field), field, message, ...(hint ? { hint } : {}) });
   };
   if (!isRecord(data)) {
     report('error', 'front matter', 'the front matter is not a set of fields', 'start the file with ---, then one "field: value" per line, then ---');
@@ -310,13 +311,6 @@ function checkLocalFile(url: string, field: string, context: FrontMatterContext,
   return size;
 }
 
-function lineOf(lines: ReadonlyMap<string, number>, field: string): number | undefined {
-  for (let path = field; ; path = path.slice(0, path.lastIndexOf('.'))) {
-    const line = lines.get(path);
-    if (line !== undefined) return line;
-    if (!path.includes('.')) return lines.get('');
-  }
-}
 
 
 function isRecord(value: unknown): value is Record<string, unknown> {

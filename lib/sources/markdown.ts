@@ -8,10 +8,10 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import matter from 'gray-matter';
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { NewsConfig } from '../config.ts';
 import { localFiles, type LocalFiles } from '../files.ts';
 import type { Problem } from '../problems.ts';
+import { parseYaml } from '../yaml.ts';
 import { listUnwantedChars, removeUnwantedChars } from '../text.ts';
 import { checkFrontMatter, type FrontMatter } from './front-matter.ts';
 
@@ -101,48 +101,22 @@ export function parseMarkdownFile(text: string, file: string): ParsedFile {
     };
   }
   // Passing options also keeps gray-matter from caching every file's text for the life of the process.
-  let document: Document | undefined;
-  const lineCounter = new LineCounter();
+  let frontMatter: string | undefined;
   const { content } = matter(source, {
     engines: {
-      yaml: (frontMatter: string) => {
-        document = parseDocument(frontMatter, { schema: 'core', lineCounter, prettyErrors: true });
+      yaml: (text: string) => {
+        frontMatter = text;
         return {};
       },
     },
   });
-  if (document === undefined) {
+  if (frontMatter === undefined) {
     return { data: {}, lines: new Map([['', 1]]), body: content, problems: [] };
   }
   // gray-matter's front matter text keeps the line break that ends the opening "---",
   // so line N of the YAML is line N of the file.
-  const problems = document.errors.map((error): Problem => ({
-    severity: 'error', file, line: error.linePos?.[0].line ?? 1, field: 'front matter',
-    message: `the YAML is malformed: ${error.message.split(/ at line \d+/)[0]}`,
-    hint: 'check indentation, colons and quotes on that line; quote text that contains ": " or starts with a special character',
-  }));
-  if (problems.length > 0) return { lines: new Map(), body: content, problems };
-  const lines = new Map<string, number>([['', 1]]);
-  collectLines(document.contents, '', lines, (pos) => lineCounter.linePos(pos).line);
-  return { data: document.toJS(), lines, body: content, problems };
-}
-
-function collectLines(node: Node | null, prefix: string, lines: Map<string, number>, lineAt: (offset: number) => number): void {
-  if (isMap(node)) {
-    for (const pair of node.items) {
-      if (!isPair(pair) || !isScalar(pair.key)) continue;
-      const key = `${prefix}${String(pair.key.value)}`;
-      if (pair.key.range) lines.set(key, lineAt(pair.key.range[0]));
-      collectLines(pair.value as Node | null, `${key}.`, lines, lineAt);
-    }
-  } else if (isSeq(node)) {
-    node.items.forEach((item, index) => {
-      const key = `${prefix}${index}`;
-      const range = (item as Node | null)?.range;
-      if (range) lines.set(key, lineAt(range[0]));
-      collectLines(item as Node | null, `${key}.`, lines, lineAt);
-    });
-  }
+  const parsed = parseYaml(frontMatter, file, 'front matter');
+  return { ...(parsed.data !== undefined && { data: parsed.data }), lines: parsed.lines, body: content, problems: parsed.problems };
 }
 
 /** Every `.md` file under `dir` (relative paths, sorted), skipping the static files folder. */

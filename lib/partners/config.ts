@@ -1,0 +1,109 @@
+/**
+ * The partner sources configuration, `content/sources.yaml`: a list of partner feeds.
+ * The schema is the single source of the rules, and the `PartnerSource` type is derived
+ * from it; every problem is reported with its line, like the content check.
+ */
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import type { Problem } from '../problems.ts';
+import { slugify } from '../slug.ts';
+import { isHttpUrl } from '../urls.ts';
+import { lineOfField, parseYaml } from '../yaml.ts';
+
+const httpUrl = z.string().trim().refine(isHttpUrl, 'is not an absolute http(s) URL').transform((url) => new URL(url).href);
+const text = z.string().trim().min(1, 'is empty');
+
+/** One partner feed, as written in the configuration. */
+export const sourceSchema = z.object({
+  /** Shown to readers as the source of the item, e.g. "Northshire Telecare Partnership news". */
+  name: text,
+  /** The feed's URL: RSS, Atom or JSON Feed. */
+  url: httpUrl,
+  /** The stream its items join. */
+  stream: text,
+  /** The organisation the feed speaks for. */
+  organisation: text,
+  /** The partner's home page, credited beside each item. */
+  homepage: httpUrl,
+  /** How many of the newest items to keep in the store; all when absent. */
+  keep: z.number().int('is not a whole number').min(1, 'must be at least 1').optional(),
+  /** False stops fetching; items already stored are still published. */
+  enabled: z.boolean().default(true),
+});
+
+export type PartnerSource = z.output<typeof sourceSchema> & {
+  /** File-name-safe form of the name: the source's store file and part of its items' ids. */
+  readonly slug: string;
+};
+
+const knownFields = Object.keys(sourceSchema.shape);
+
+/** Reads and checks a sources file; a missing file means no partner sources. */
+export function readSourcesConfig(file: string, displayName: string, streams: readonly string[]): { sources: PartnerSource[]; problems: Problem[] } {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return { sources: [], problems: [] };
+  }
+  return checkSourcesConfig(text, displayName, streams);
+}
+
+/** Checks the text of a sources file against the schema, collecting every problem. */
+export function checkSourcesConfig(text: string, file: string, streams: readonly string[]): { sources: PartnerSource[]; problems: Problem[] } {
+  const parsed = parseYaml(text, file, 'sources');
+  if (parsed.data === undefined) return { sources: [], problems: parsed.problems };
+  const data = parsed.data ?? [];
+  const problems: Problem[] = [];
+  const report = (severity: Problem['severity'], field: string, message: string, hint?: string) =>
+    problems.push({ severity, file, line: lineOfField(parsed.lines, field), field, message, ...(hint && { hint }) });
+  if (!Array.isArray(data)) {
+    report('error', 'sources', 'the file is not a list of sources', 'write each source as a list item starting with "- name: ..."');
+    return { sources: [], problems };
+  }
+  const sources: PartnerSource[] = [];
+  const firstIndex = { name: new Map<string, number>(), url: new Map<string, number>() };
+  data.forEach((entry: unknown, index) => {
+    const fields = isRecord(entry) ? entry : {};
+    for (const key of Object.keys(fields)) {
+      if (!knownFields.includes(key)) report('warning', `${index}.${key}`, `"${key}" is not a field of a source and is ignored`, `the fields are: ${knownFields.join(', ')}`);
+    }
+    const result = sourceSchema.safeParse(entry, { reportInput: true });
+    for (const issue of result.error?.issues ?? []) {
+      const name = String(issue.path.at(-1) ?? '');
+      const missing = issue.code === 'invalid_type' && (issue as { input?: unknown }).input === undefined;
+      report('error', [index, ...issue.path].join('.'), missing ? 'is missing' : describeIssue(issue), missing ? `add ${name}: to the source` : hintFor(name));
+    }
+    if (typeof fields.stream === 'string' && fields.stream.trim() !== '' && !streams.includes(fields.stream.trim())) {
+      report('error', `${index}.stream`, `"${fields.stream}" is not a configured stream`, `use one of: ${streams.join(', ')}`);
+    }
+    // Names become file names and ids, so two sources may not share one; nor may two share a feed.
+    for (const key of ['name', 'url'] as const) {
+      const value = typeof fields[key] === 'string' ? (key === 'name' ? slugify(fields[key] as string) : (fields[key] as string).trim()) : '';
+      const earlier = value === '' ? undefined : firstIndex[key].get(value);
+      if (earlier !== undefined) report('error', `${index}.${key}`, `is the same as the ${key} of source ${earlier + 1}`, key === 'name' ? 'give each source its own name' : 'list each feed once');
+      else if (value !== '') firstIndex[key].set(value, index);
+    }
+    if (result.success) sources.push({ ...result.data, slug: slugify(result.data.name) });
+  });
+  return { sources: problems.some((p) => p.severity === 'error') ? [] : sources, problems };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_type') return `must be ${issue.expected === 'boolean' ? 'true or false' : issue.expected === 'number' ? 'a number' : issue.expected}, not ${JSON.stringify((issue as { input?: unknown }).input)}`;
+  return issue.message;
+}
+
+function hintFor(field: string): string {
+  const hints: Record<string, string> = {
+    url: 'write the feed\'s full address, e.g. https://www.example.org/news/feed.xml',
+    homepage: 'write the partner\'s home page, e.g. https://www.example.org/',
+    keep: 'write how many of the newest items to keep, e.g. keep: 50, or leave it out to keep all',
+    enabled: 'write enabled: false to stop fetching, or leave it out',
+  };
+  return hints[field] ?? `write the ${field || 'value'} as text`;
+}

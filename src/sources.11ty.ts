@@ -1,0 +1,44 @@
+/**
+ * /sources/: the partner feeds gathered into the stream and how each is doing, so that
+ * editors and partners can see which feeds are stale. /sources.json holds the same.
+ */
+import { streamTitle, type NewsSite, type SourceHealth } from '../lib/index.ts';
+import { renderPage } from '../layouts/base.ts';
+import { channelOf } from '../layouts/feeds.ts';
+import { html, type SafeHtml } from '../layouts/html.ts';
+import { sitePath } from '../layouts/links.ts';
+
+export const data = { permalink: '/sources/', eleventyExcludeFromCollections: true };
+
+export function render({ news }: { news: NewsSite }): string {
+  const sources = news.partnerSources;
+  const stale = sources.filter((s) => s.stale).length;
+  return renderPage({
+    site: news,
+    title: 'Partner sources',
+    description: `The partner feeds ${news.config.site.title} gathers, and when each was last fetched.`,
+    path: '/sources/',
+    feeds: [channelOf(news, 'all')],
+    main: html`<h1>Partner sources</h1>
+<p class="lead">Besides its own items, ${news.config.site.title} gathers news from partners' feeds. Each item links to the partner's original. ${sources.length === 0 ? 'No partner feeds are configured.' : `${sources.length} partner ${sources.length === 1 ? 'feed is' : 'feeds are'} configured${stale > 0 ? `; ${stale} ${stale === 1 ? 'has' : 'have'} not been fetched successfully for over a week` : ''}.`}</p>
+${sources.map((source) => renderSource(news, source))}
+<p>The same information is available as <a href="${sitePath(news, '/sources.json')}">JSON</a>.</p>`,
+  });
+}
+
+function renderSource(site: NewsSite, source: SourceHealth): SafeHtml {
+  const when = (iso?: string) => (iso ? html`<time datetime="${iso}">${iso.slice(0, 16).replace('T', ' ')} UTC</time>` : html`never`);
+  return html`<section class="source" aria-labelledby="source-${source.slug}">
+<h2 id="source-${source.slug}">${source.name}</h2>
+<p class="meta">${source.stale ? html`<strong class="status status-stale">Stale</strong>` : source.enabled ? html`<strong class="status">Up to date</strong>` : html`<strong class="status">Paused</strong>`} · ${source.organisation} · in <a href="${sitePath(site, `/${source.stream}/`)}">${streamTitle(site.config, source.stream)}</a></p>
+<dl class="details">
+<dt>Feed</dt><dd><a href="${source.url}">${source.url}</a></dd>
+<dt>Website</dt><dd><a href="${source.homepage}">${source.homepage}</a></dd>
+<dt>Last fetched</dt><dd>${when(source.lastAttempt)}${source.status !== undefined && html` (HTTP ${source.status})`}</dd>
+<dt>Last success</dt><dd>${when(source.lastSuccess)}</dd>
+<dt>Items</dt><dd>${source.items}</dd>
+${source.lastError && html`<dt>Last problem</dt><dd>${source.lastError}</dd>`}
+${source.retryAfter && html`<dt>Waiting until</dt><dd>${when(source.retryAfter)}, as the partner asked</dd>`}
+</dl>
+</section>`;
+}

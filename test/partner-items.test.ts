@@ -1,0 +1,85 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { collectNews, fetchPartners, readSourcesConfig, resolveConfig, type NewsItem } from '../lib/index.ts';
+import { item, testConfigInput, testNow, writeProject } from './helpers/content.ts';
+import { startFeedServer } from './helpers/feed-server.ts';
+import { readBack, renderAll } from './helpers/feeds.ts';
+
+const config = resolveConfig(testConfigInput);
+
+/** A project with one local item and two partner sources, fetched from a real host into its store. */
+async function projectWithPartners() {
+  const server = await startFeedServer();
+  const project = writeProject({ 'industry/2012/concordat.md': item({ title: 'Concordat signed', date: '2012-01-19' }) });
+  try {
+    const sourcesFile = path.join(project.rootDir, 'content', 'sources.yaml');
+    writeFileSync(sourcesFile, [
+      `- name: Northshire news\n  url: ${server.url}rss-20.xml\n  stream: pathfinder\n  organisation: Northshire Telecare Partnership\n  homepage: https://northshire-telecare.example.org/`,
+      `- name: CareLink press releases\n  url: ${server.url}atom-10.xml\n  stream: industry\n  organisation: CareLink Technologies\n  homepage: https://carelink.example.org/`,
+    ].join('\n'));
+    const { sources } = readSourcesConfig(sourcesFile, 'sources.yaml', config.streams.map((s) => s.slug));
+    await fetchPartners({
+      sources, storeDir: path.join(project.rootDir, 'content', 'partners'), config, now: new Date('2026-11-25T08:00:00Z'), fetch, concurrency: 2,
+      limits: { timeoutMs: 1000, maxBytes: 100_000, maxRedirects: 3, userAgent: '3ML-News/test' },
+    });
+  } finally {
+    await server.close();
+  }
+  return project;
+}
+
+const credits = (item: NewsItem) => item.sources.map((s) => (s.kind === 'feed' ? s.name : s.file));
+
+const build = suite('partner items in the stream');
+
+build('the build reads the store: partner items join their stream, link to the original, and credit their source', async () => {
+  const project = await projectWithPartners();
+  try {
+    const { site, problems } = collectNews({ config, rootDir: project.rootDir, now: testNow, includeDrafts: false });
+    assert.equal(problems, []);
+    assert.equal(site.items.map((i) => [i.title, i.homeStream, i.url, credits(i)]), [
+      ['A notice without a date', 'pathfinder', 'https://northshire-telecare.example.org/news/notice', ['Northshire news']],
+      ['CareLink & Northshire sign a five-year service contract', 'industry', 'https://carelink.example.org/press/northshire-contract', ['CareLink press releases']],
+      // One story from two partners, with two spellings of its link: one item, both credited.
+      ['Telecare reaches 2,000 homes in Northshire', 'pathfinder', 'https://northshire-telecare.example.org/news/2000-homes?utm_source=rss', ['Northshire news', 'CareLink press releases']],
+      ['Carers’ evening: technology that helps', 'pathfinder', 'https://northshire-telecare.example.org/news/carers-evening', ['Northshire news']],
+      // A partner republishing our own item: ours stays, and credits the partner.
+      ['Concordat signed', 'industry', 'https://news.example.org/industry/2012/concordat/', ['content/industry/2012/concordat.md', 'CareLink press releases']],
+    ]);
+    const contract = site.items[1];
+    assert.equal(contract && [contract.path, contract.link, contract.organisation, contract.summary, contract.contentHtml], [
+      undefined, 'https://carelink.example.org/press/northshire-contract', 'CareLink Technologies', 'A service contract, not an equipment sale.',
+      '<p>A service contract, not an equipment sale.</p>\n<p><a href="https://carelink.example.org/press/northshire-contract">Read the full story from CareLink Technologies</a></p>',
+    ]);
+    assert.equal(site.partnerSources.map((s) => [s.name, s.items, s.status, s.stale]), [['Northshire news', 3, 200, false], ['CareLink press releases', 3, 200, false]]);
+  } finally {
+    project.remove();
+  }
+});
+
+build('partner items are in the feeds, linking to the original, and every feed still reads back cleanly', async () => {
+  const project = await projectWithPartners();
+  try {
+    const { site } = collectNews({ config, rootDir: project.rootDir, now: testNow, includeDrafts: false });
+    const read = await readBack(renderAll(site));
+    for (const [docPath, feed] of read) {
+      assert.ok(feed.wellFormed && !feed.bozo, `${docPath}: ${feed.error ?? feed.bozoException}`);
+    }
+    assert.equal(read.get('/pathfinder/rss.xml')?.entries.map((e) => e.link), [
+      'https://northshire-telecare.example.org/news/notice',
+      'https://northshire-telecare.example.org/news/2000-homes?utm_source=rss',
+      'https://northshire-telecare.example.org/news/carers-evening',
+    ]);
+    const json = JSON.parse(renderAll(site).get('/feed.json') ?? '{}') as { items: { title: string; _threeml: { sources?: unknown } }[] };
+    assert.equal(json.items.find((i) => i.title.startsWith('Telecare reaches'))?._threeml.sources, [
+      { name: 'Northshire news', organisation: 'Northshire Telecare Partnership', url: 'https://northshire-telecare.example.org/' },
+      { name: 'CareLink press releases', organisation: 'CareLink Technologies', url: 'https://carelink.example.org/' },
+    ]);
+  } finally {
+    project.remove();
+  }
+});
+
+build.run();
