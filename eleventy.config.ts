@@ -53,8 +53,8 @@ export default function (eleventyConfig: EleventyConfig): void {
   });
   eleventyConfig.addExtension('11ty.ts', { key: '11ty.js' });
   eleventyConfig.addTemplateFormats('11ty.ts');
-  eleventyConfig.addPassthroughCopy({ [`${contentDir}/${config.files.dir}`]: config.files.urlPath.slice(1, -1), 'src/assets': 'assets' });
-  for (const target of [`${contentDir}/`, 'lib/', 'layouts/', 'news.config.ts']) eleventyConfig.addWatchTarget(target);
+  eleventyConfig.addPassthroughCopy({ [`${contentDir}/${config.files.dir}`]: config.files.urlPath.slice(1, -1), 'src/assets': 'assets', 'src/_headers': '_headers' });
+  for (const target of [`${contentDir}/`, 'lib/', 'layouts/', 'embed/', 'news.config.ts']) eleventyConfig.addWatchTarget(target);
 }
 
 export const config = {

@@ -74,6 +74,7 @@ ${page.main}
 <li><a href="${sitePath(page.site, '/archive/')}">Archive</a></li>
 <li><a href="${sitePath(page.site, '/search/')}">Search</a></li>
 <li><a href="${sitePath(page.site, '/sources/')}">Partner sources</a></li>
+<li><a href="${sitePath(page.site, '/embed/')}">Embed our news</a></li>
 </ul>
 <p>${site.title} brings together news from industry, pathfinder sites, social care and public health.</p>
 </div>

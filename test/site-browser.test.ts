@@ -48,6 +48,8 @@ const pageTypes: [string, string][] = [
   ['feed preview', '/industry/feed/'],
   ['about', '/about/'],
   ['partner sources', '/sources/'],
+  ['embed our news', '/embed/'],
+  ['embed frame', '/embed/frame/industry/'],
   ['search', '/search/'],
   ['404', '/no-such-page/'],
 ];
@@ -57,6 +59,7 @@ for (const [name, path] of pageTypes) {
     const page = await open(context, path);
     try {
       if (name === 'search') await page.waitForSelector('.pagefind-ui__search-input');
+      if (name === 'embed our news') await page.locator('threeml-news [part="list"]').waitFor();
       assert.equal(await findViolations(page), []);
     } finally {
       await page.close();
