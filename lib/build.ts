@@ -6,8 +6,9 @@
 import path from 'node:path';
 import type { NewsConfig } from './config.ts';
 import { dedupeItems, type Merge } from './dedupe.ts';
+import { deepFreeze } from './freeze.ts';
 import type { NewsItem } from './model.ts';
-import { chooseTagNames, createMarkdownRenderer, normaliseMarkdownFile } from './normalise.ts';
+import { collectLocalItems, type LocalCache, type LocalOptions } from './local.ts';
 import { feedChannel, feedDocuments, feedFormats, type FeedChannel, type FeedDocument } from './feeds/spec.ts';
 import { itemPages, listingPages, type ItemPage, type ListingPage } from './pages.ts';
 import { findRelated } from './related.ts';
@@ -16,9 +17,7 @@ import { formatReport, hasErrors, NewsContentError, type Problem } from './probl
 import { groupByStream, groupByTag, groupByYear, type StreamView, type TagView, type YearView } from './select.ts';
 import { readSourcesConfig } from './partners/config.ts';
 import { readPartnerItems, type SourceHealth } from './partners/items.ts';
-import { readMarkdownSource } from './sources/markdown.ts';
-import { findCollisions, integrateItems } from './stream.ts';
-import { siteUrl } from './urls.ts';
+import { integrateItems } from './stream.ts';
 
 export interface BuildOptions {
   readonly config: NewsConfig;
@@ -30,6 +29,8 @@ export interface BuildOptions {
   readonly now: Date;
   /** Drafts are published only where this is true (the dev server). */
   readonly includeDrafts: boolean;
+  /** Parsed files from earlier builds: unchanged files are not read again (it is brought up to date). */
+  readonly cache?: LocalCache;
 }
 
 /** The integrated stream and its views, as plain data. */
@@ -62,7 +63,14 @@ export interface NewsSite {
 
 /** Reads, checks and normalises every source, returning all problems instead of throwing. */
 export function collectNews(options: BuildOptions): { site: NewsSite; problems: Problem[] } {
-  const local = collectLocalItems(options);
+  return assembleNews(collectLocalItems(localOptions(options), options.cache), options);
+}
+
+function localOptions(options: BuildOptions): LocalOptions {
+  return { config: options.config, rootDir: options.rootDir, contentDir: options.contentDir ?? 'content', now: options.now };
+}
+
+function assembleNews(local: { items: NewsItem[]; problems: Problem[] }, options: BuildOptions): { site: NewsSite; problems: Problem[] } {
   const partners = collectPartnerItems(options);
   const published = local.items.filter((item) => options.includeDrafts || !item.draft);
   const { items: deduplicated, merges } = dedupeItems(published, partners.items);
@@ -75,41 +83,13 @@ export function collectNews(options: BuildOptions): { site: NewsSite; problems: 
   return { site: { ...site, problems: problems.filter((p) => p.severity === 'warning') }, problems };
 }
 
-/** Every Markdown item, checked and normalised, drafts included. */
-function collectLocalItems(options: BuildOptions): { items: NewsItem[]; problems: Problem[] } {
-  const { config } = options;
-  const source = readMarkdownSource({ rootDir: options.rootDir, contentDir: options.contentDir ?? 'content', config, now: options.now });
-  const problems = [...source.problems];
-  const filesUrl = siteUrl(config.site.baseUrl, config.files.urlPath);
-  const context = {
-    config,
-    markdown: createMarkdownRenderer(),
-    tagNames: chooseTagNames(source.files.flatMap((file) => file.fields.tags)),
-    dimensionsOf: (url: string) => (url.startsWith(filesUrl) ? source.localFiles.dimensions(decodeURIComponent(url.slice(filesUrl.length).split(/[?#]/)[0] ?? '')) : undefined),
-  };
-  const items: NewsItem[] = [];
-  for (const file of source.files) {
-    const result = normaliseMarkdownFile(file, context);
-    problems.push(...result.problems);
-    if (result.item) items.push(result.item);
-  }
-  const linesByFile = new Map(source.files.map((file) => [file.file, file.lines]));
-  problems.push(...findCollisions(items, (item, field) => {
-    const origin = item.sources[0];
-    const lines = origin?.kind === 'markdown' ? linesByFile.get(origin.file) : undefined;
-    // A URL comes from the file name and the date; a default id from those too.
-    return lines && (lines.get(field) ?? lines.get('date'));
-  }));
-  return { items, problems };
-}
-
 /** Partner items from the store (never the network), and each source's health. */
 function collectPartnerItems(options: BuildOptions): { items: NewsItem[]; health: SourceHealth[]; problems: Problem[] } {
   const contentDir = options.contentDir ?? 'content';
   const streams = options.config.streams.map((s) => s.slug);
   const sourcesFile = path.join(contentDir, 'sources.yaml');
-  const configured = readSourcesConfig(path.join(options.rootDir, sourcesFile), sourcesFile, streams);
-  const read = readPartnerItems(configured.sources, path.join(options.rootDir, contentDir, 'partners'), options.config);
+  const configured = readSourcesConfig(path.resolve(options.rootDir, sourcesFile), sourcesFile, streams);
+  const read = readPartnerItems(configured.sources, path.resolve(options.rootDir, contentDir, 'partners'), options.config);
   const relative = (problem: Problem): Problem => ({ ...problem, file: path.isAbsolute(problem.file) ? path.relative(options.rootDir, problem.file) : problem.file });
   return { items: read.items, health: read.health, problems: [...configured.problems, ...read.problems].map(relative) };
 }
@@ -140,9 +120,10 @@ function assembleSite(config: NewsConfig, items: NewsItem[], extra: Pick<NewsSit
  * Builds the stream for publishing. Throws one `NewsContentError` listing every error
  * when there is any, so invalid content is never published; warnings go to `log`.
  */
-export function buildNews(options: BuildOptions, log: (text: string) => void = console.warn): NewsSite {
+export async function buildNews(options: BuildOptions, log: (text: string) => void = console.warn): Promise<NewsSite> {
   const { site, problems } = collectNews(options);
   if (hasErrors(problems)) throw new NewsContentError(problems);
+  deepFreeze(site);
   // A build is not the place to read thousands of warnings; `npm run check` lists them all.
   if (site.problems.length > 0) log(formatReport('content', site.problems, 20));
   return site;

@@ -2,29 +2,22 @@
  * Local Markdown files into `NewsItem`s: ids, slugs, paths, rendered and sanitised
  * bodies with absolute URLs, derived summaries, tags and cross-posts.
  */
-import markdownIt, { type MarkdownIt, type Token } from 'markdown-it';
 import type { NewsConfig } from './config.ts';
 import { shiftNewsDate, yearIn } from './dates.ts';
 import { defaultItemId, stableHash } from './ids.ts';
 import type { Dimensions } from './files.ts';
+import { hasRawHtml, renderTokens, type MarkdownIt, type Token } from './markdown.ts';
 import type { Image, NewsDate, NewsItem, Tag } from './model.ts';
 import type { Problem } from './problems.ts';
 import { collapseSpace, htmlToText, sanitiseBody } from './sanitise.ts';
 import { slugify } from './slug.ts';
-import { cutAtWord } from './text.ts';
+import { cutAtWord, latin1Html } from './text.ts';
 import type { MarkdownFile } from './sources/markdown.ts';
 import { absoluteUrl, isSitePath, siteUrl } from './urls.ts';
-
-/** The Markdown renderer Eleventy uses, set up once per build. */
-export function createMarkdownRenderer(): MarkdownIt {
-  return markdownIt({ html: true, typographer: true });
-}
 
 export interface NormaliseContext {
   readonly config: NewsConfig;
   readonly markdown: MarkdownIt;
-  /** The shown spelling of each tag slug, chosen across the whole corpus. */
-  readonly tagNames: ReadonlyMap<string, string>;
   /** Pixel size of an image at an absolute URL, when it is one of the site's own files. */
   readonly dimensionsOf: (url: string) => Dimensions | undefined;
 }
@@ -45,8 +38,10 @@ export function normaliseMarkdownFile(source: MarkdownFile, context: NormaliseCo
   const path = `/${source.stream}/${yearIn(date, config.site.timeZone)}/${slug}/`;
   const url = siteUrl(config.site.baseUrl, path);
 
-  const tokens = markdown.parse(source.body, {});
-  const contentHtml = sanitiseBody(markdown.renderer.render(tokens, markdown.options, {}), (href) => resolveBodyUrl(href, url, config), context.dimensionsOf);
+  const env = { resolve: (href: string) => resolveBodyUrl(href, url, config), dimensionsOf: context.dimensionsOf };
+  const tokens = markdown.parse(source.body, env);
+  const rendered = renderTokens(markdown, tokens, env);
+  const contentHtml = latin1Html(hasRawHtml(tokens) ? sanitiseBody(rendered, env.resolve, env.dimensionsOf) : rendered);
   const summary = fields.summary ?? summarise(tokens, config.summaryLength);
   const problems: Problem[] = [];
   if (summary === '' && contentHtml.trim() === '') {
@@ -60,7 +55,8 @@ export function normaliseMarkdownFile(source: MarkdownFile, context: NormaliseCo
     streams: [...new Set([source.stream, ...fields.streams])],
     summary,
     contentHtml,
-    tags: uniqueTags(fields.tags, context.tagNames),
+    // Spelled as in this file; the spelling shown is chosen across all files (see local.ts).
+    tags: uniqueTags(fields.tags),
     authors: fields.authors,
     ...(fields.organisation !== undefined && { organisation: fields.organisation }),
     ...(fields.region !== undefined && { region: fields.region }),
@@ -112,11 +108,11 @@ function inlineText(inline: Token | undefined): string {
 }
 
 
-function uniqueTags(spellings: readonly string[], names: ReadonlyMap<string, string>): Tag[] {
+function uniqueTags(spellings: readonly string[]): Tag[] {
   const bySlug = new Map<string, Tag>();
   for (const spelling of spellings) {
     const slug = slugify(spelling);
-    if (!bySlug.has(slug)) bySlug.set(slug, { slug, name: names.get(slug) ?? spelling });
+    if (!bySlug.has(slug)) bySlug.set(slug, { slug, name: spelling });
   }
   return [...bySlug.values()];
 }

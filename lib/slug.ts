@@ -4,7 +4,15 @@
  */
 import slugifyText from '@sindresorhus/slugify';
 
+const known = new Map<string, string>();
+
 /** `Whole System Demonstrator & evidence` → `whole-system-demonstrator-and-evidence`; empty when nothing is left. */
 export function slugify(text: string): string {
-  return slugifyText(text, { decamelize: false });
+  // Tags repeat across thousands of items; transliterating each spelling once is enough.
+  let slug = known.get(text);
+  if (slug === undefined) {
+    slug = slugifyText(text, { decamelize: false });
+    if (known.size < 100_000) known.set(text, slug);
+  }
+  return slug;
 }

@@ -1,16 +1,24 @@
 /**
  * YAML as the project reads it: the core schema (so `2013-03-22T10:30` stays the text
  * the editor wrote, not a UTC Date), every field's line for reports, and every syntax
- * error with its line. The only module that imports the yaml package.
+ * error with its line. js-yaml reads the values (it is several times faster, which
+ * counts at tens of thousands of files); the yaml package, which keeps positions, is
+ * asked only when something needs a line: a syntax error, or a problem to report.
+ * The only module that imports either.
  */
+import { CORE_SCHEMA, load } from 'js-yaml';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import type { Problem } from './problems.ts';
+
+/** The 1-based line of each dotted path (`attachments.0.url`); `''` is the first line. */
+export interface FieldLines {
+  get(path: string): number | undefined;
+}
 
 export interface ParsedYaml {
   /** The value, when the text parsed. */
   readonly data?: unknown;
-  /** 1-based line of each dotted path (`attachments.0.url`); `''` is the first line. */
-  readonly lines: ReadonlyMap<string, number>;
+  readonly lines: FieldLines;
   readonly problems: Problem[];
 }
 
@@ -19,18 +27,50 @@ export interface ParsedYaml {
  * `file` and `field` (e.g. `front matter`).
  */
 export function parseYaml(text: string, file: string, field: string, firstLine = 1): ParsedYaml {
+  try {
+    const data = load(text, { schema: CORE_SCHEMA, json: false });
+    let lines: Map<string, number> | undefined;
+    const get = (path: string) => (isTopLevel(path) ? topLevelLine(text, path, firstLine) : (lines ??= linesOf(text, firstLine)).get(path));
+    return { data, problems: [], lines: { get } };
+  } catch {
+    // Only the yaml package says where a syntax error is, in terms an editor can use.
+    return parseWithPositions(text, file, field, firstLine);
+  }
+}
+
+function parseWithPositions(text: string, file: string, field: string, firstLine: number): ParsedYaml {
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { schema: 'core', lineCounter, prettyErrors: true });
-  const lineAt = (offset: number) => lineCounter.linePos(offset).line + firstLine - 1;
   const problems = document.errors.map((error): Problem => ({
     severity: 'error', file, line: (error.linePos?.[0].line ?? 1) + firstLine - 1, field,
     message: `the YAML is malformed: ${error.message.split(/ at line \d+/)[0]}`,
     hint: 'check indentation, colons and quotes on that line; quote text that contains ": " or starts with a special character',
   }));
   if (problems.length > 0) return { lines: new Map(), problems };
+  return { data: document.toJS(), lines: linesOf(text, firstLine), problems };
+}
+
+/** A key of a top-level map (not a list position, not a nested field). */
+function isTopLevel(path: string): boolean {
+  return !path.includes('.') && !/^\d+$/.test(path);
+}
+
+/** The line of a top-level key, found by its text alone (it starts a line), so most lookups need no second parse. */
+function topLevelLine(text: string, path: string, firstLine: number): number | undefined {
+  if (path === '') return firstLine;
+  const match = new RegExp(`^${path.replace(/[^A-Za-z0-9_-]/g, '\\$&')}[ \\t]*:`, 'm').exec(text);
+  if (match === null) return undefined;
+  let line = firstLine;
+  for (let i = text.indexOf('\n'); i !== -1 && i < match.index; i = text.indexOf('\n', i + 1)) line++;
+  return line;
+}
+
+function linesOf(text: string, firstLine: number): Map<string, number> {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { schema: 'core', lineCounter });
   const lines = new Map<string, number>([['', firstLine]]);
-  collectLines(document.contents, '', lines, lineAt);
-  return { data: document.toJS(), lines, problems };
+  collectLines(document.contents, '', lines, (offset) => lineCounter.linePos(offset).line + firstLine - 1);
+  return lines;
 }
 
 function collectLines(node: Node | null, prefix: string, lines: Map<string, number>, lineAt: (offset: number) => number): void {
@@ -52,7 +92,7 @@ function collectLines(node: Node | null, prefix: string, lines: Map<string, numb
 }
 
 /** The line of a dotted field, or of its nearest parent that has one. */
-export function lineOfField(lines: ReadonlyMap<string, number>, field: string): number | undefined {
+export function lineOfField(lines: FieldLines, field: string): number | undefined {
   for (let path = field; ; path = path.slice(0, path.lastIndexOf('.'))) {
     const line = lines.get(path);
     if (line !== undefined) return line;

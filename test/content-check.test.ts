@@ -165,11 +165,11 @@ across.run();
 
 const refusal = suite('publishing refuses invalid content');
 
-refusal('buildNews throws one NewsContentError carrying every problem, report in the message', () => {
+refusal('buildNews rejects with one NewsContentError carrying every problem, report in the message', async () => {
   const project = writeProject({ 'industry/a.md': item({ title: '""', date: '2013-03-22' }), 'industry/b.md': item({ title: 'B', date: 'later' }) });
   try {
-    buildNews({ config: resolveConfig(testConfigInput), rootDir: project.rootDir, now: testNow, includeDrafts: false }, () => {});
-    assert.unreachable('buildNews should have thrown');
+    await buildNews({ config: resolveConfig(testConfigInput), rootDir: project.rootDir, now: testNow, includeDrafts: false }, () => {});
+    assert.unreachable('buildNews should have rejected');
   } catch (error) {
     assert.instance(error, NewsContentError);
     const contentError = error as NewsContentError;

@@ -1,7 +1,11 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { defaultStreams, type NewsItem } from '../lib/index.ts';
-import { collectFrom, item } from './helpers/content.ts';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { generateCorpus } from '../bench/corpus.ts';
+import { collectNews, defaultStreams, resolveConfig, sanitiseBody, type NewsItem } from '../lib/index.ts';
+import { collectFrom, item, testConfigInput, testNow } from './helpers/content.ts';
 
 function only(files: Record<string, string>, options: Parameters<typeof collectFrom>[1] = {}): NewsItem {
   const { site, problems } = collectFrom(files, options);
@@ -207,6 +211,29 @@ bodies('keeps tables, images, headings and links', () => {
     '<h2>Title in body</h2>\n<h3>Results</h3>\n<table>\n<thead>\n<tr>\n<th>Area</th>\n<th>Users</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>Kent</td>\n<td>1,000</td>\n</tr>\n</tbody>\n</table>\n' +
       '<table><caption>Sites</caption><tr><th scope="col">Site</th></tr></table>\n<p><a href="https://www.gov.uk/" title="GOV.UK">Link</a></p>\n',
   );
+});
+
+bodies('a body without raw HTML is rendered straight to the allowlist: sanitising it changes nothing', () => {
+  const markdown = [
+    '# A heading that becomes h2', '', '## Results', '', '| Left | Right |', '| :--- | ---: |', '| a | b |', '',
+    '```js', 'const x = "<script>";', '```', '', '    indented code', '',
+    '[ftp](ftp://example.org/x) [js](javascript:alert(1)) [mail](mailto:a@example.org) [ref][r] <https://auto.example.org/> ![alt *text*](/files/a.png "Title")',
+    '', '> quote with `code` and **bold** and ~~struck~~', '', '1. one', '2. two', '', '---', '', '[r]: https://ref.example.org/ "Ref title"',
+  ].join('\n');
+  const dir = mkdtempSync(path.join(tmpdir(), '3ml-bodies-'));
+  try {
+    generateCorpus({ dir: path.join(dir, 'content'), items: 120 });
+    writeFileSync(path.join(dir, 'content', 'industry', 'features.md'), item({ title: 'All features', date: '2013-01-01' }, markdown));
+    const { site } = collectNews({ config: resolveConfig(testConfigInput), rootDir: dir, now: testNow, includeDrafts: false });
+    assert.is(site.items.length, 121);
+    for (const news of site.items) assert.is(sanitiseBody(news.contentHtml, (url) => url), news.contentHtml, news.title);
+    const features = site.items.find((i) => i.title === 'All features')?.contentHtml ?? '';
+    assert.match(features, '<h2>A heading that becomes h2</h2>');
+    assert.match(features, '<a>ftp</a> [js](javascript:alert(1)) <a href="mailto:a@example.org">mail</a> <a href="https://ref.example.org/" title="Ref title">ref</a>');
+    assert.match(features, '<pre><code>const x = &quot;&lt;script&gt;&quot;;\n</code></pre>');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 bodies.run();

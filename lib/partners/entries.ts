@@ -10,7 +10,7 @@ import { collapseSpace, htmlToText, sanitiseSummary } from '../sanitise.ts';
 import { cutAtWord, escapeHtmlText, removeUnwantedChars } from '../text.ts';
 import { absoluteUrl, isHttpUrl } from '../urls.ts';
 import type { PartnerSource } from './config.ts';
-import type { ParsedFeed, PartnerEntry } from './parse.ts';
+import type { ParsedFeed } from './parse.ts';
 import type { StoredItem } from './store.ts';
 
 /** Longest summary text kept from a partner, in characters; longer ones are cut at a word. */

@@ -75,12 +75,12 @@ async function fetchSource(source: PartnerSource, options: FetchOptions): Promis
     case 'fresh':
       return { ...base, outcome: 'fresh', message: `not fetched: the last copy is fresh until ${result.until.toISOString()} (the partner's Cache-Control)` };
     case 'not-modified': {
-      save(options, source, store, { ...store.state, lastAttempt: attempt, lastSuccess: attempt, status: 304, lastError: undefined, retryAfter: undefined, ...(result.cache && { cache: result.cache }) }, store.items);
+      save(options, source, { ...store.state, lastAttempt: attempt, lastSuccess: attempt, status: 304, lastError: undefined, retryAfter: undefined, ...(result.cache && { cache: result.cache }) }, store.items);
       return { ...base, outcome: 'not-modified', status: 304, message: `304 Not Modified: nothing new.${moved(result.movedTo)}` };
     }
     case 'failed': {
       const state: SourceState = { ...store.state, lastAttempt: attempt, lastError: result.reason, status: result.status, retryAfter: result.retryAfter?.toISOString() };
-      save(options, source, store, state, store.items);
+      save(options, source, state, store.items);
       return { ...base, outcome: 'failed', ...(result.status && { status: result.status }), message: `${result.reason}; ${keeping}` };
     }
     case 'ok': {
@@ -88,13 +88,13 @@ async function fetchSource(source: PartnerSource, options: FetchOptions): Promis
       if (!reading.ok) {
         const advertised = reading.kind === 'html' ? advertisedFeed(decodeBody(result.body, result.contentType).text, result.url) : undefined;
         const reason = `the response ${reading.reason}${advertised ? ` (the page advertises a feed at ${advertised}: use that URL)` : ''}`;
-        save(options, source, store, { ...store.state, lastAttempt: attempt, lastError: reason, status: result.status, retryAfter: undefined }, store.items);
+        save(options, source, { ...store.state, lastAttempt: attempt, lastError: reason, status: result.status, retryAfter: undefined }, store.items);
         return { ...base, outcome: 'failed', status: result.status, message: `${reason}; ${keeping}` };
       }
       const stored = new Map(store.items.map((item) => [item.key, item]));
       const { items, skipped } = normaliseEntries(reading.feed, { source, feedUrl: result.url, idAuthority: options.config.idAuthority, now, stored });
       const merged = mergeItems(store.items, items, source.keep);
-      save(options, source, store, {
+      save(options, source, {
         lastAttempt: attempt, lastSuccess: attempt, status: result.status, itemsInFeed: reading.feed.entries.length,
         ...(result.cache && { cache: result.cache }),
       }, merged.items);
@@ -104,7 +104,7 @@ async function fetchSource(source: PartnerSource, options: FetchOptions): Promis
   }
 }
 
-function save(options: FetchOptions, source: PartnerSource, store: SourceStore, state: SourceState, items: SourceStore['items']): void {
+function save(options: FetchOptions, source: PartnerSource, state: SourceState, items: SourceStore['items']): void {
   writeStore(options.storeDir, source.slug, { source: source.name, state: withoutUndefined(state), items });
 }
 

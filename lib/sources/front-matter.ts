@@ -11,7 +11,7 @@ import type { Problem, Severity } from '../problems.ts';
 import { slugify } from '../slug.ts';
 import { collapseSpace, htmlToText } from '../sanitise.ts';
 import { listUnwantedChars, removeUnwantedChars } from '../text.ts';
-import { lineOfField } from '../yaml.ts';
+import { lineOfField, type FieldLines } from '../yaml.ts';
 import { isHttpUrl, isSitePath } from '../urls.ts';
 
 /** A field the content model defines. */
@@ -53,7 +53,7 @@ export interface FrontMatter {
 export interface FrontMatterContext {
   readonly file: string;
   /** 1-based line of each dotted field path in the file. */
-  readonly lines: ReadonlyMap<string, number>;
+  readonly lines: FieldLines;
   readonly streams: readonly string[];
   readonly timeZone: string;
   readonly language: string;

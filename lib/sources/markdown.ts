@@ -1,17 +1,15 @@
 /**
- * The Markdown source: `content/<stream>/**\/*.md`, front matter in YAML.
- * The only module that imports gray-matter. YAML is parsed with the `yaml` package's
- * core schema so dates stay as written (gray-matter's default turns an unquoted
- * `2013-03-22T10:30` into a UTC Date, losing the Europe/London rule) and every field
- * keeps its line number for the report.
+ * The Markdown source: `content/<stream>/**\/*.md`, front matter in YAML between two
+ * `---` lines. YAML is parsed with the core schema so dates stay as written (a YAML 1.1
+ * loader turns an unquoted `2013-03-22T10:30` into a UTC Date, losing the Europe/London
+ * rule) and every field keeps its line number for the report.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import matter from 'gray-matter';
 import type { NewsConfig } from '../config.ts';
 import { localFiles, type LocalFiles } from '../files.ts';
 import type { Problem } from '../problems.ts';
-import { parseYaml } from '../yaml.ts';
+import { parseYaml, type FieldLines } from '../yaml.ts';
 import { listUnwantedChars, removeUnwantedChars } from '../text.ts';
 import { checkFrontMatter, type FrontMatter } from './front-matter.ts';
 
@@ -27,7 +25,7 @@ export interface MarkdownFile {
   /** The Markdown body. */
   readonly body: string;
   /** 1-based line of each dotted field path. */
-  readonly lines: ReadonlyMap<string, number>;
+  readonly lines: FieldLines;
 }
 
 export interface MarkdownSourceOptions {
@@ -39,54 +37,87 @@ export interface MarkdownSourceOptions {
   readonly now: Date;
 }
 
-/** Reads and checks every Markdown file; a file with errors is reported, never silently left out. */
-export function readMarkdownSource(options: MarkdownSourceOptions): { files: MarkdownFile[]; problems: Problem[]; localFiles: LocalFiles } {
-  const { rootDir, contentDir, config } = options;
-  const streams = config.streams.map((s) => s.slug);
-  const contentRoot = path.resolve(rootDir, contentDir);
-  const filesDir = path.join(contentRoot, config.files.dir);
-  const problems: Problem[] = [];
-  const markdownFiles: MarkdownFile[] = [];
-  const files = localFiles(filesDir);
+/** Where the Markdown files are and what their checks need: made once, used for every file. */
+export interface MarkdownReader {
+  readonly options: MarkdownSourceOptions;
+  readonly streams: readonly string[];
+  readonly localFiles: LocalFiles;
+}
 
+export function createMarkdownReader(options: MarkdownSourceOptions): MarkdownReader {
+  const contentRoot = path.resolve(options.rootDir, options.contentDir);
+  return { options, streams: options.config.streams.map((s) => s.slug), localFiles: localFiles(path.join(contentRoot, options.config.files.dir)) };
+}
+
+/**
+ * Every `.md` file under the content folder (paths relative to it, sorted), the static
+ * files folder skipped; a missing content folder is a problem, not a crash.
+ */
+export function listMarkdownFiles(options: MarkdownSourceOptions): { files: string[]; problems: Problem[] } {
+  const contentRoot = path.resolve(options.rootDir, options.contentDir);
   if (!existsSync(contentRoot)) {
-    problems.push({ severity: 'error', file: contentDir, field: 'content', message: 'the content folder does not exist', hint: `create ${contentDir}/<stream>/ folders with Markdown files, or name the right folder` });
-    return { files: markdownFiles, problems, localFiles: files };
+    return { files: [], problems: [{ severity: 'error', file: options.contentDir, field: 'content', message: 'the content folder does not exist', hint: `create ${options.contentDir}/<stream>/ folders with Markdown files, or name the right folder` }] };
   }
-  for (const relative of listMarkdown(contentRoot, filesDir)) {
-    const file = toPosix(path.join(contentDir, relative));
-    const [stream, ...rest] = toPosix(relative).split('/');
-    if (rest.length === 0 || stream === undefined) {
-      problems.push({ severity: 'error', file, line: 1, field: 'stream', message: 'the file is not in a stream folder', hint: `move it to ${contentDir}/<stream>/, one of: ${streams.join(', ')}` });
-      continue;
-    }
-    if (!streams.includes(stream)) {
-      problems.push({ severity: 'error', file, line: 1, field: 'stream', message: `the folder "${stream}" is not a configured stream`, hint: `move the file into one of: ${streams.join(', ')}; or add the stream to the configuration` });
-      continue;
-    }
-    const raw = readFileSync(path.join(rootDir, file), 'utf8');
-    const text = removeUnwantedChars(raw);
-    if (text.length !== raw.length) {
-      problems.push({ severity: 'warning', file, line: 1, field: 'characters', message: `the file contains characters that cannot be published (${listUnwantedChars(raw).join(', ')}); they are left out`, hint: 'delete them from the file; they are often pasted in with text from elsewhere' });
-    }
-    const parsed = parseMarkdownFile(text, file);
-    problems.push(...parsed.problems);
-    if (parsed.data === undefined) continue;
-    const checked = checkFrontMatter(parsed.data, {
-      file, lines: parsed.lines, streams, now: options.now,
-      timeZone: config.site.timeZone, language: config.site.language,
-      futureAllowanceHours: config.futureAllowanceHours,
-      filesUrlPath: config.files.urlPath, filesDir: toPosix(path.join(contentDir, config.files.dir)), fileSize: files.size,
-    });
-    problems.push(...checked.problems);
-    if (checked.fields) markdownFiles.push({ file, stream, name: path.basename(file, '.md'), fields: checked.fields, body: parsed.body, lines: parsed.lines });
+  const skip = path.join(contentRoot, options.config.files.dir);
+  const entries = readdirSync(contentRoot, { recursive: true, withFileTypes: true });
+  const files = entries
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.md'))
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .filter((full) => !full.startsWith(skip + path.sep))
+    .map((full) => path.relative(contentRoot, full))
+    .sort();
+  return { files, problems: [] };
+}
+
+/** Reads and checks one file (a path relative to the content folder); a file with errors is reported, never silently left out. */
+export function readMarkdownFile(relative: string, reader: MarkdownReader): { file?: MarkdownFile; problems: Problem[] } {
+  const { rootDir, contentDir, config, now } = reader.options;
+  const streams = reader.streams;
+  const file = toPosix(path.join(contentDir, relative));
+  const [stream, ...rest] = toPosix(relative).split('/');
+  if (rest.length === 0 || stream === undefined) {
+    return { problems: [{ severity: 'error', file, line: 1, field: 'stream', message: 'the file is not in a stream folder', hint: `move it to ${contentDir}/<stream>/, one of: ${streams.join(', ')}` }] };
   }
-  return { files: markdownFiles, problems, localFiles: files };
+  if (!streams.includes(stream)) {
+    return { problems: [{ severity: 'error', file, line: 1, field: 'stream', message: `the folder "${stream}" is not a configured stream`, hint: `move the file into one of: ${streams.join(', ')}; or add the stream to the configuration` }] };
+  }
+  const problems: Problem[] = [];
+  const raw = readFileSync(path.resolve(rootDir, file), 'utf8');
+  const text = removeUnwantedChars(raw);
+  if (text.length !== raw.length) {
+    problems.push({ severity: 'warning', file, line: 1, field: 'characters', message: `the file contains characters that cannot be published (${listUnwantedChars(raw).join(', ')}); they are left out`, hint: 'delete them from the file; they are often pasted in with text from elsewhere' });
+  }
+  const parsed = parseMarkdownFile(text, file);
+  problems.push(...parsed.problems);
+  if (parsed.data === undefined) return { problems };
+  const checked = checkFrontMatter(parsed.data, {
+    file, lines: parsed.lines, streams, now,
+    timeZone: config.site.timeZone, language: config.site.language,
+    futureAllowanceHours: config.futureAllowanceHours,
+    filesUrlPath: config.files.urlPath, filesDir: toPosix(path.join(contentDir, config.files.dir)), fileSize: reader.localFiles.size,
+  });
+  problems.push(...checked.problems);
+  if (!checked.fields) return { problems };
+  return { file: { file, stream, name: path.basename(file, '.md'), fields: checked.fields, body: parsed.body, lines: parsed.lines }, problems };
+}
+
+/** Reads and checks every Markdown file, all at once (small sites, and tools). */
+export function readMarkdownSource(options: MarkdownSourceOptions): { files: MarkdownFile[]; problems: Problem[] } {
+  const listed = listMarkdownFiles(options);
+  const reader = createMarkdownReader(options);
+  const files: MarkdownFile[] = [];
+  const problems = [...listed.problems];
+  for (const relative of listed.files) {
+    const result = readMarkdownFile(relative, reader);
+    problems.push(...result.problems);
+    if (result.file) files.push(result.file);
+  }
+  return { files, problems };
 }
 
 interface ParsedFile {
   readonly data?: unknown;
-  readonly lines: ReadonlyMap<string, number>;
+  readonly lines: FieldLines;
   readonly body: string;
   readonly problems: Problem[];
 }
@@ -100,35 +131,25 @@ export function parseMarkdownFile(text: string, file: string): ParsedFile {
       problems: [{ severity: 'error', file, line: 1, field: 'front matter', message: 'the file does not start with front matter', hint: 'begin the file with a line "---", the fields (title, date, ...), then another "---"' }],
     };
   }
-  // Passing options also keeps gray-matter from caching every file's text for the life of the process.
-  let frontMatter: string | undefined;
-  const { content } = matter(source, {
-    engines: {
-      yaml: (text: string) => {
-        frontMatter = text;
-        return {};
-      },
-    },
-  });
-  if (frontMatter === undefined) {
-    return { data: {}, lines: new Map([['', 1]]), body: content, problems: [] };
+  // The closing "---" line is searched from the line break that ends the opening one.
+  const closing = /\r?\n---[ \t]*(?:\r?\n|$)/g;
+  closing.lastIndex = 3;
+  const close = closing.exec(source);
+  if (close === null) {
+    return {
+      lines: new Map(), body: '',
+      problems: [{ severity: 'error', file, line: 1, field: 'front matter', message: 'the front matter is not closed', hint: 'end the fields with a line "---", then write the body below it' }],
+    };
   }
-  // gray-matter's front matter text keeps the line break that ends the opening "---",
-  // so line N of the YAML is line N of the file.
+  const body = source.slice(close.index + close[0].length);
+  // The front matter text keeps the line break that ends the opening "---", so line N
+  // of the YAML is line N of the file.
+  const frontMatter = source.slice(3, close.index);
+  if (frontMatter.replace(/^\s*#.*$/gm, '').trim() === '') return { data: {}, lines: new Map([['', 1]]), body, problems: [] };
   const parsed = parseYaml(frontMatter, file, 'front matter');
-  return { ...(parsed.data !== undefined && { data: parsed.data }), lines: parsed.lines, body: content, problems: parsed.problems };
+  return { ...(parsed.data !== undefined && { data: parsed.data }), lines: parsed.lines, body, problems: parsed.problems };
 }
 
-/** Every `.md` file under `dir` (relative paths, sorted), skipping the static files folder. */
-function listMarkdown(dir: string, skip: string): string[] {
-  const entries = readdirSync(dir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.md'))
-    .map((entry) => path.join(entry.parentPath, entry.name))
-    .filter((full) => !full.startsWith(skip + path.sep))
-    .map((full) => path.relative(dir, full))
-    .sort();
-}
 
 
 function toPosix(p: string): string {
