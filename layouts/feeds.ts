@@ -1,17 +1,9 @@
-/** Feed files and feed links for pages: one renderer per build, so each entry is rendered once. */
-import { createFeedRenderer, feedFormats, feedPath, formatFiles, type FeedChannel, type FeedDocument, type NewsSite } from '../lib/index.ts';
+/** Feed links for pages, and where the feeds' XSL stylesheet lives. */
+import { feedFormats, feedPath, formatFiles, type FeedChannel, type NewsSite } from '../lib/index.ts';
 import { html, type SafeHtml } from './html.ts';
 import { sitePath } from './links.ts';
 
 export const stylesheetPath = '/assets/feed.xsl';
-
-const renderers = new WeakMap<NewsSite, ReturnType<typeof createFeedRenderer>>();
-
-export function renderFeedFile(site: NewsSite, document: FeedDocument): string {
-  let renderer = renderers.get(site);
-  if (renderer === undefined) renderers.set(site, (renderer = createFeedRenderer({ config: site.config, stylesheetPath })));
-  return renderer.render(document);
-}
 
 /** `<link rel="alternate">` autodiscovery tags for the channels a page belongs to. */
 export function renderFeedLinks(site: NewsSite, channels: readonly FeedChannel[]): SafeHtml {

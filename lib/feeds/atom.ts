@@ -1,11 +1,11 @@
 /** Atom 1.0 (RFC 4287), with RFC 5005 archive links. */
 import type { FeedEntry } from './entry.ts';
-import { documentPreamble, type DocumentContext } from './context.ts';
-import { element, htmlOfText, xmlText } from './xml.ts';
+import { documentPreamble, type DocumentContext, type DocumentFrame } from './context.ts';
+import { element, htmlOfText, startTag, xmlText } from './xml.ts';
 
-export function renderAtomDocument(context: DocumentContext, entries: readonly string[]): string {
+export function atomFrame(context: DocumentContext): DocumentFrame {
   const { document: doc, absolute, updated } = context;
-  const feed = [
+  const head = [
     element('id', {}, xmlText(context.feedId)),
     element('title', { type: 'text' }, xmlText(doc.channel.title)),
     ...(doc.channel.description ? [element('subtitle', { type: 'text' }, xmlText(doc.channel.description))] : []),
@@ -16,10 +16,10 @@ export function renderAtomDocument(context: DocumentContext, entries: readonly s
     // Entries without authors of their own are credited to the site (RFC 4287 requires an author).
     element('author', {}, element('name', {}, xmlText(context.siteTitle)) + element('uri', {}, xmlText(absolute('/')))),
     element('generator', { uri: absolute('/') }, '3ML News'),
-    ...entries,
   ];
   const root = { xmlns: 'http://www.w3.org/2005/Atom', 'xmlns:fh': 'http://purl.org/syndication/history/1.0', 'xml:lang': context.language };
-  return `${documentPreamble(context)}${element('feed', root, `\n${feed.join('\n')}\n`)}\n`;
+  const entriesFollow = doc.items.length > 0 ? '\n' : '';
+  return { before: `${documentPreamble(context)}${startTag('feed', root)}\n${head.join('\n')}${entriesFollow}`, after: '\n</feed>\n' };
 }
 
 function historyLinks({ document: doc, absolute }: DocumentContext): string[] {
@@ -50,7 +50,7 @@ export function renderAtomEntry(entry: FeedEntry): string {
     ...[...entry.streams, ...entry.tags].map((c) => element('category', { term: c.term, scheme: c.scheme, label: c.label })),
     ...entry.attachments.map((a) => element('link', { rel: 'enclosure', type: a.type, href: a.url, title: a.title, length: a.size })),
     element('summary', { type: 'html' }, xmlText(htmlOfText(entry.summary || entry.title))),
-    element('content', { type: 'html' }, xmlText(entry.contentHtml)),
+    ...(entry.full ? [element('content', { type: 'html' }, xmlText(entry.contentHtml))] : []),
   ];
   return `<entry>\n${parts.join('\n')}\n</entry>`;
 }

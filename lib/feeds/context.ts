@@ -18,6 +18,15 @@ export interface DocumentContext {
   readonly stylesheet?: string;
 }
 
+/**
+ * A document around its entries: `before`, the entries joined by the format's separator,
+ * then `after`. Entries are joined in as bytes, each encoded once per build.
+ */
+export interface DocumentFrame {
+  readonly before: string;
+  readonly after: string;
+}
+
 /** The XML declaration, the optional stylesheet, and a note for people who open the file in a browser. */
 export function documentPreamble(context: DocumentContext): string {
   const { document: doc, absolute } = context;

@@ -1,17 +1,18 @@
 /**
- * Turns feed documents into text. Each item's entry is rendered once per format and
- * reused in every document it appears in (integrated, stream, tag, archive), so the
- * cost of the feeds grows with the number of items, not with the number of feeds.
+ * Turns feed documents into bytes. Each item's entry is rendered and encoded once per
+ * format and kind, then copied into every document it appears in (integrated, stream,
+ * tag, archive), so the cost of the feeds grows with the number of items, not with the
+ * number of feeds they appear in.
  */
 import type { NewsConfig } from '../config.ts';
 import type { NewsDate, NewsItem } from '../model.ts';
 import { lastChanged } from '../select.ts';
 import { siteUrl } from '../urls.ts';
-import { renderAtomDocument, renderAtomEntry } from './atom.ts';
+import { atomFrame, renderAtomEntry } from './atom.ts';
 import { feedEntry, type FeedEntry } from './entry.ts';
-import { renderJsonDocument, renderJsonEntry } from './json.ts';
-import { renderRssDocument, renderRssEntry } from './rss.ts';
-import type { DocumentContext } from './context.ts';
+import { jsonFrame, renderJsonEntry } from './json.ts';
+import { renderRssEntry, rssFrame } from './rss.ts';
+import type { DocumentContext, DocumentFrame } from './context.ts';
 import { feedDocuments, feedFormats, type FeedChannel, type FeedDocument, type FeedFormat } from './spec.ts';
 
 export interface FeedRendererOptions {
@@ -20,31 +21,42 @@ export interface FeedRendererOptions {
   readonly stylesheetPath?: string;
 }
 
-const renderers: Record<FeedFormat, { entry: (entry: FeedEntry) => string; document: (context: DocumentContext, entries: readonly string[]) => string }> = {
-  rss: { entry: renderRssEntry, document: renderRssDocument },
-  atom: { entry: renderAtomEntry, document: renderAtomDocument },
-  json: { entry: renderJsonEntry, document: renderJsonDocument },
+interface FormatRenderer {
+  readonly entry: (entry: FeedEntry) => string;
+  readonly frame: (context: DocumentContext) => DocumentFrame;
+  /** What goes between two entries. */
+  readonly separator: Buffer;
+}
+
+const renderers: Record<FeedFormat, FormatRenderer> = {
+  rss: { entry: renderRssEntry, frame: rssFrame, separator: Buffer.from('\n') },
+  atom: { entry: renderAtomEntry, frame: atomFrame, separator: Buffer.from('\n') },
+  json: { entry: renderJsonEntry, frame: jsonFrame, separator: Buffer.from(',\n') },
 };
 
-/** A renderer for one build: `render(document)` gives the file's text. */
-export function createFeedRenderer(options: FeedRendererOptions): { render: (document: FeedDocument) => string } {
+/** A renderer for one build: `bytes(document)` gives the file's content (UTF-8), `text(document)` the same as a string. */
+export function createFeedRenderer(options: FeedRendererOptions): { bytes: (document: FeedDocument) => Buffer; text: (document: FeedDocument) => string } {
   const { config } = options;
   const absolute = (path: string) => siteUrl(config.site.baseUrl, path);
-  const entries = new WeakMap<NewsItem, FeedEntry>();
-  const rendered: Record<FeedFormat, WeakMap<NewsItem, string>> = { rss: new WeakMap(), atom: new WeakMap(), json: new WeakMap() };
-
-  const entryText = (item: NewsItem, format: FeedFormat): string => {
-    let text = rendered[format].get(item);
-    if (text === undefined) {
-      let entry = entries.get(item);
-      if (entry === undefined) entries.set(item, (entry = feedEntry(item, config)));
-      text = renderers[format].entry(entry);
-      rendered[format].set(item, text);
-    }
-    return text;
+  // Full entries go in subscription documents, summaries in archives.
+  const entries = { full: new WeakMap<NewsItem, FeedEntry>(), short: new WeakMap<NewsItem, FeedEntry>() };
+  const entryOf = (item: NewsItem, full: boolean): FeedEntry => {
+    const known = full ? entries.full : entries.short;
+    let entry = known.get(item);
+    if (entry === undefined) known.set(item, (entry = feedEntry(item, config, full)));
+    return entry;
+  };
+  const encoded = new Map<string, WeakMap<NewsItem, Buffer>>();
+  const entryBytes = (item: NewsItem, format: FeedFormat, full: boolean): Buffer => {
+    const key = `${format}:${full}`;
+    let known = encoded.get(key);
+    if (known === undefined) encoded.set(key, (known = new WeakMap()));
+    let bytes = known.get(item);
+    if (bytes === undefined) known.set(item, (bytes = Buffer.from(renderers[format].entry(entryOf(item, full)))));
+    return bytes;
   };
 
-  const render = (document: FeedDocument): string => {
+  const bytes = (document: FeedDocument): Buffer => {
     const context: DocumentContext = {
       document,
       absolute,
@@ -54,9 +66,18 @@ export function createFeedRenderer(options: FeedRendererOptions): { render: (doc
       feedId: `${config.feeds.idPrefix}${document.channel.key}`,
       ...(options.stylesheetPath && { stylesheet: config.site.pathPrefix + options.stylesheetPath.replace(/^\//, '') }),
     };
-    return renderers[document.format].document(context, document.items.map((item) => entryText(item, document.format)));
+    const renderer = renderers[document.format];
+    const frame = renderer.frame(context);
+    const full = document.archive === undefined;
+    const parts: Uint8Array[] = [Buffer.from(frame.before)];
+    document.items.forEach((item, index) => {
+      if (index > 0) parts.push(renderer.separator);
+      parts.push(entryBytes(item, document.format, full));
+    });
+    parts.push(Buffer.from(frame.after));
+    return Buffer.concat(parts);
   };
-  return { render };
+  return { bytes, text: (document) => bytes(document).toString('utf8') };
 }
 
 function newestChange(items: readonly NewsItem[]): NewsDate | undefined {
@@ -72,10 +93,10 @@ const epoch: NewsDate = { iso: '1970-01-01T00:00:00Z', epochMs: 0, display: '1 J
 
 /** A channel's files in every format, subscription document and archives: items and metadata in, text out. */
 export function renderFeedSet(channel: FeedChannel, options: FeedRendererOptions): { path: string; format: FeedFormat; text: string }[] {
-  const { render } = createFeedRenderer(options);
+  const { text } = createFeedRenderer(options);
   return feedFormats.flatMap((format) => feedDocuments(channel, format, options.config.feeds)).map((document) => ({
     path: document.path,
     format: document.format,
-    text: render(document),
+    text: text(document),
   }));
 }

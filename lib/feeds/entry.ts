@@ -30,8 +30,10 @@ export interface FeedEntry {
   readonly updated: NewsDate;
   readonly wasUpdated: boolean;
   readonly summary: string;
-  /** Body HTML for feeds: lead image, body, attachments; absolute URLs throughout. */
+  /** Body HTML for feeds: lead image, body, attachments (or, in archives, the summary); absolute URLs throughout. */
   readonly contentHtml: string;
+  /** False in archive documents, which carry the summary and link only. */
+  readonly full: boolean;
   readonly authors: readonly Author[];
   readonly streams: readonly FeedCategory[];
   readonly tags: readonly FeedCategory[];
@@ -42,7 +44,12 @@ export interface FeedEntry {
   readonly item: NewsItem;
 }
 
-export function feedEntry(item: NewsItem, config: NewsConfig): FeedEntry {
+/**
+ * `full` entries carry the whole body (subscription documents); the others the summary
+ * and a link to the item (archive documents), which keeps the full history small enough
+ * to publish for tens of thousands of items.
+ */
+export function feedEntry(item: NewsItem, config: NewsConfig, full = true): FeedEntry {
   const base = config.site.baseUrl;
   const link = item.link ?? item.url;
   const pageUrl = item.path !== undefined && link !== item.url ? item.url : undefined;
@@ -56,7 +63,8 @@ export function feedEntry(item: NewsItem, config: NewsConfig): FeedEntry {
     updated: lastChanged(item),
     wasUpdated: item.updated !== undefined,
     summary: item.summary,
-    contentHtml: feedContentHtml(item),
+    contentHtml: full ? feedContentHtml(item) : summaryHtml(item, config),
+    full,
     authors: item.authors,
     streams: item.streams.map((slug) => ({ term: slug, label: streamTitle(config, slug), scheme: base })),
     tags: item.tags.map((tag) => ({ term: tag.slug, label: tag.name, scheme: siteUrl(base, '/tags/') })),
@@ -66,6 +74,12 @@ export function feedEntry(item: NewsItem, config: NewsConfig): FeedEntry {
     ...(item.region !== undefined && { region: item.region }),
     item,
   };
+}
+
+/** The summary and a link to the whole item, for archive documents. */
+function summaryHtml(item: NewsItem, config: NewsConfig): string {
+  if (item.path === undefined) return item.contentHtml;
+  return `<p>${htmlOfText(item.summary || item.title)}</p>\n<p><a href="${htmlAttrOfText(item.url)}">Read the whole item on ${htmlOfText(config.site.title)}</a></p>`;
 }
 
 /** The body as feeds carry it: never empty, with the lead image and attachments that pages show around it. */

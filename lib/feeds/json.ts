@@ -3,11 +3,11 @@
  * document through the archives to the oldest item, JSON Feed's own form of paging.
  * The `_threeml` extension carries what the embed shows and JSON Feed has no field for.
  */
-import type { DocumentContext } from './context.ts';
+import type { DocumentContext, DocumentFrame } from './context.ts';
 import type { FeedEntry } from './entry.ts';
 import { removeUnwantedChars } from '../text.ts';
 
-export function renderJsonDocument(context: DocumentContext, entries: readonly string[]): string {
+export function jsonFrame(context: DocumentContext): DocumentFrame {
   const { document: doc, absolute } = context;
   // Archives run oldest to newest, so the next page of older items is the previous archive.
   const older = doc.prevArchive;
@@ -21,8 +21,7 @@ export function renderJsonDocument(context: DocumentContext, entries: readonly s
     language: context.language,
     authors: [{ name: context.siteTitle, url: absolute('/') }],
   };
-  const opening = stringify(head).slice(0, -1);
-  return `${opening},"items":[\n${entries.join(',\n')}\n]}\n`;
+  return { before: `${stringify(head).slice(0, -1)},"items":[\n`, after: '\n]}\n' };
 }
 
 export function renderJsonEntry(entry: FeedEntry): string {

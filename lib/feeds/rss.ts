@@ -1,7 +1,7 @@
 /** RSS 2.0 (rssboard.org), with the Atom, content, Dublin Core and RFC 5005 history extensions. */
 import type { FeedEntry } from './entry.ts';
-import { documentPreamble, type DocumentContext } from './context.ts';
-import { element, htmlOfText, rssPlainText, rssTitleText, xmlText } from './xml.ts';
+import { documentPreamble, type DocumentContext, type DocumentFrame } from './context.ts';
+import { element, htmlOfText, rssPlainText, rssTitleText, startTag, xmlText } from './xml.ts';
 
 const namespaces = {
   version: '2.0',
@@ -16,9 +16,9 @@ export function rfc822(epochMs: number): string {
   return new Date(epochMs).toUTCString();
 }
 
-export function renderRssDocument(context: DocumentContext, entries: readonly string[]): string {
+export function rssFrame(context: DocumentContext): DocumentFrame {
   const { document: doc, absolute, updated } = context;
-  const channel = [
+  const head = [
     element('title', {}, rssPlainText(doc.channel.title)),
     element('link', {}, xmlText(absolute(doc.channel.homePath))),
     element('description', {}, rssPlainText(doc.channel.description || doc.channel.title)),
@@ -28,9 +28,9 @@ export function renderRssDocument(context: DocumentContext, entries: readonly st
     element('generator', {}, '3ML News'),
     element('atom:link', { rel: 'self', type: 'application/rss+xml', href: absolute(doc.path) }),
     ...historyLinks(context),
-    ...entries,
   ];
-  return `${documentPreamble(context)}${element('rss', namespaces, `\n<channel>\n${channel.join('\n')}\n</channel>\n`)}\n`;
+  const entriesFollow = doc.items.length > 0 ? '\n' : '';
+  return { before: `${documentPreamble(context)}${startTag('rss', namespaces)}\n<channel>\n${head.join('\n')}${entriesFollow}`, after: '\n</channel>\n</rss>\n' };
 }
 
 /** RFC 5005 links and the archive marker, as `atom:link` elements. */
@@ -52,7 +52,7 @@ export function renderRssEntry(entry: FeedEntry): string {
     element('guid', { isPermaLink: entry.idIsLink ? 'true' : 'false' }, xmlText(entry.id)),
     element('pubDate', {}, rfc822(entry.published.epochMs)),
     element('description', {}, xmlText(`<p>${htmlOfText(entry.summary || entry.title)}</p>`)),
-    element('content:encoded', {}, xmlText(entry.contentHtml)),
+    ...(entry.full ? [element('content:encoded', {}, xmlText(entry.contentHtml))] : []),
     ...authorElements(entry),
     ...entry.streams.map((c) => element('category', { domain: c.scheme }, rssPlainText(c.label))),
     ...entry.tags.map((c) => element('category', { domain: c.scheme }, rssPlainText(c.label))),

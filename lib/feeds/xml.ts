@@ -53,11 +53,22 @@ export function rssPlainText(text: string): string {
   return astralAsReferences(removeUnwantedChars(text).replace(/&/g, '&#x26;').replace(/</g, '&#x3C;').replace(/>/g, '&#x3E;'));
 }
 
-/** `<name attr="value">` for the attributes that have a value. */
-export function element(name: string, attributes: Record<string, string | number | undefined>, content?: string): string {
-  const attrs = Object.entries(attributes)
+type Attributes = Record<string, string | number | undefined>;
+
+/** `<name attr="value">…</name>` (or `<name attr="value"/>` without content), with the attributes that have a value. */
+export function element(name: string, attributes: Attributes, content?: string): string {
+  const attrs = attributeText(attributes);
+  return content === undefined ? `<${name}${attrs}/>` : `<${name}${attrs}>${content}</${name}>`;
+}
+
+/** `<name attr="value">` alone, for a document's root, whose entries are joined in later. */
+export function startTag(name: string, attributes: Attributes): string {
+  return `<${name}${attributeText(attributes)}>`;
+}
+
+function attributeText(attributes: Attributes): string {
+  return Object.entries(attributes)
     .filter((entry): entry is [string, string | number] => entry[1] !== undefined)
     .map(([key, value]) => ` ${key}="${xmlAttr(String(value))}"`)
     .join('');
-  return content === undefined ? `<${name}${attrs}/>` : `<${name}${attrs}>${content}</${name}>`;
 }

@@ -31,8 +31,8 @@ export interface ReadFeed {
 
 /** Renders `documents` (default: all of the site's) and returns the text of each, by site path. */
 export function renderAll(site: NewsSite, documents: readonly FeedDocument[] = site.feedDocuments): Map<string, string> {
-  const { render } = createFeedRenderer({ config: site.config, stylesheetPath: '/assets/feed.xsl' });
-  return new Map(documents.map((doc) => [doc.path, render(doc)]));
+  const { text } = createFeedRenderer({ config: site.config, stylesheetPath: '/assets/feed.xsl' });
+  return new Map(documents.map((doc) => [doc.path, text(doc)]));
 }
 
 /** Parses every rendered file as a feed reader would; results are keyed by site path. */
