@@ -1,10 +1,17 @@
 /**
- * The thin adapter: the library builds the stream once per build, Eleventy writes
- * the pages the templates in src/ make of it. No content logic lives here.
+ * The thin adapter: the library builds the stream once per build, Eleventy writes the
+ * pages the templates in src/ make of it, and the library writes the feed files beside
+ * them. On the dev server, content edits skip Eleventy's full rebuild (dev/live-content.ts).
  */
+import { writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildNews, formatBuildSummary, NewsContentError, NewsError, resolveConfig, type NewsSite } from './lib/index.ts';
+import { loadTemplates, watchContent, writeChanges } from './dev/live-content.ts';
+import { stylesheetPath } from './layouts/feeds.ts';
+import {
+  buildNews, cacheKey, formatBuildSummary, formatReport, NewsContentError, NewsError, readLocalCache, resolveConfig, writeFeeds, writeLocalCache,
+  type LocalCache, type NewsSite,
+} from './lib/index.ts';
 import newsConfig from './news.config.ts';
 
 const rootDir = path.dirname(fileURLToPath(import.meta.url));
@@ -16,9 +23,10 @@ interface EleventyConfig {
   addPassthroughCopy(mapping: Record<string, string>): void;
   addExtension(extension: string, options: { key: string }): void;
   addTemplateFormats(format: string): void;
-  on(event: 'eleventy.before', listener: (event: { runMode: string }) => void): void;
-  on(event: 'eleventy.after', listener: (event: { results: readonly { url: string | false }[] }) => void): void;
+  on(event: 'eleventy.before', listener: (event: { runMode: string; outputMode: string; directories: { output: string } }) => Promise<void>): void;
+  on(event: 'eleventy.after', listener: (event: { results: readonly { url: string | false }[] }) => Promise<void>): void;
   setQuietMode(quiet: boolean): void;
+  setServerOptions(options: { watch: string[] }): void;
 }
 
 /** Stops the build after the report; Eleventy prints it without a stack. */
@@ -30,22 +38,44 @@ export default function (eleventyConfig: EleventyConfig): void {
   const config = resolveConfig(newsConfig);
   // Another content folder (a test corpus, a benchmark) can be built without touching content/.
   const contentDir = process.env.NEWS_CONTENT_DIR ?? 'content';
+  // Serving or watching: drafts shown, and content edits applied without a full rebuild.
+  const live = process.env.ELEVENTY_RUN_MODE !== undefined && process.env.ELEVENTY_RUN_MODE !== 'build';
+  const cacheFile = path.join(rootDir, '.cache', 'news', 'items.v8');
+  const key = cacheKey(config, path.resolve(rootDir, contentDir));
+  const cache: LocalCache = readLocalCache(cacheFile, key);
+  const options = { config, rootDir, contentDir, includeDrafts: live, cache };
   let site: NewsSite | undefined;
-  // Drafts appear only on the dev server; `npm run build` never publishes them.
-  eleventyConfig.on('eleventy.before', ({ runMode }) => {
+  let outputDir = '_site';
+  let feedsWritten: Promise<string[]> = Promise.resolve([]);
+  let cacheWritten: Promise<void> = Promise.resolve();
+
+  // Set when Eleventy writes files; a JSON run (tests, tools) gets its pages in memory and
+  // leaves the disk alone, feeds and cache included.
+  let writing = false;
+
+  eleventyConfig.on('eleventy.before', async ({ directories, outputMode }) => {
+    outputDir = directories.output;
+    writing = outputMode === 'fs';
     try {
-      site = buildNews({ config, rootDir, contentDir, now: new Date(), includeDrafts: runMode !== 'build' });
+      site = await buildNews({ ...options, now: new Date() });
     } catch (error) {
       if (!(error instanceof NewsContentError)) throw error;
       // The report is printed once here; Eleventy repeats the short error below it.
       console.error(error.message);
       throw new ContentHasErrors(`3ML News: ${contentDir}/ has errors (listed above), so nothing was published. Run npm run check after fixing them.`);
     }
+    if (!writing) return;
+    // The cache and the feed files are written before the pages, so that their memory is
+    // free again before Eleventy holds thousands of pages.
+    cacheWritten = writeLocalCache(cacheFile, key, cache);
+    feedsWritten = Promise.resolve(await writeFeeds(site, outputDir, stylesheetPath));
   });
   // One summary instead of a line per file: thousands of files are written.
   eleventyConfig.setQuietMode(true);
-  eleventyConfig.on('eleventy.after', ({ results }) => {
-    if (site) console.log(formatBuildSummary(site, results.flatMap((r) => (r.url === false ? [] : [r.url.endsWith('/') ? `${r.url}index.html` : r.url]))));
+  eleventyConfig.on('eleventy.after', async ({ results }) => {
+    const [feeds] = await Promise.all([feedsWritten, cacheWritten]);
+    const pages = results.flatMap((r) => (r.url === false ? [] : [r.url.endsWith('/') ? `${r.url}index.html` : r.url]));
+    if (site && writing) console.log(formatBuildSummary(site, [...pages, ...feeds]));
   });
   eleventyConfig.addGlobalData('news', () => {
     if (site === undefined) throw new Error('3ML News: the stream was not built before the templates ran');
@@ -54,7 +84,34 @@ export default function (eleventyConfig: EleventyConfig): void {
   eleventyConfig.addExtension('11ty.ts', { key: '11ty.js' });
   eleventyConfig.addTemplateFormats('11ty.ts');
   eleventyConfig.addPassthroughCopy({ [`${contentDir}/${config.files.dir}`]: config.files.urlPath.slice(1, -1), 'src/assets': 'assets', 'src/_headers': '_headers' });
-  for (const target of [`${contentDir}/`, 'lib/', 'layouts/', 'embed/', 'news.config.ts']) eleventyConfig.addWatchTarget(target);
+  for (const target of ['lib/', 'layouts/', 'embed/', 'news.config.ts']) eleventyConfig.addWatchTarget(target);
+  if (live) watchLiveContent();
+
+  /** Content edits: the changed files read again, the changed pages and feeds written, the browser reloaded. */
+  function watchLiveContent(): void {
+    const refreshed = path.join(rootDir, '.cache', 'news', 'refreshed');
+    mkdirSync(path.dirname(refreshed), { recursive: true });
+    eleventyConfig.setServerOptions({ watch: [refreshed] });
+    const templates = loadTemplates(path.join(rootDir, 'src'));
+    let running = Promise.resolve();
+    watchContent(path.resolve(rootDir, contentDir), () => {
+      running = running.then(async () => {
+        const previous = site;
+        if (previous === undefined) return;
+        try {
+          site = await buildNews({ ...options, now: new Date() }, () => {});
+        } catch (error) {
+          if (error instanceof NewsContentError) console.error(formatReport(contentDir, error.problems));
+          else console.error(error);
+          return;
+        }
+        const started = performance.now();
+        const written = await writeChanges(previous, site, await templates, outputDir, stylesheetPath);
+        writeFileSync(refreshed, String(Date.now()));
+        console.log(`[3ML News] ${contentDir}/ changed: wrote ${written.length} files in ${Math.round(performance.now() - started)} ms`);
+      });
+    });
+  }
 }
 
 export const config = {
