@@ -1,5 +1,5 @@
 /** The page shell every page shares: head, skip link, header with navigation, main, footer. */
-import type { FeedChannel, NewsItem, NewsSite } from '../lib/index.ts';
+import { latin1Html, type FeedChannel, type NewsItem, type NewsSite } from '../lib/index.ts';
 import { renderFeedLinks } from './feeds.ts';
 import { html, type SafeHtml } from './html.ts';
 import { sitePath } from './links.ts';
@@ -34,7 +34,7 @@ export function renderPage(page: PageShell): string {
     { path: '/archive/', label: 'Archive' },
     { path: '/search/', label: 'Search' },
   ];
-  return `<!doctype html>\n${html`<html lang="${site.language}">
+  return latin1Html(`<!doctype html>\n${html`<html lang="${site.language}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -81,5 +81,5 @@ ${page.main}
 </footer>
 </body>
 </html>
-`}`;
+`}`);
 }

@@ -3,6 +3,7 @@
  * is already `SafeHtml` (made by `html` itself, or by `trusted` for HTML that the
  * library has sanitised).
  */
+import { escapeHtmlText } from '../lib/index.ts';
 
 /** HTML that is safe to insert as it is. */
 export class SafeHtml {
@@ -26,10 +27,11 @@ export function trusted(sanitised: string): SafeHtml {
   return new SafeHtml(sanitised);
 }
 
-const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const markup = /[&<>"']/;
 
+/** Text as HTML text or attribute value. Most values need nothing, and are returned as they are. */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => escapes[c] ?? c);
+  return markup.test(text) ? escapeHtmlText(text).replace(/'/g, '&#39;') : text;
 }
 
 function render(value: Interpolation): string {

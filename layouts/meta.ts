@@ -36,8 +36,10 @@ export function renderArticleMeta(site: NewsSite, item: NewsItem): SafeHtml {
     ...(item.image && { image: item.image.url }),
     ...(item.link && { isBasedOn: item.link }),
   };
-  // "<" is escaped so that no value can close the script element.
-  const json = JSON.stringify(article).replace(/</g, '\\u003c');
+  // "<" is escaped so that no value can close the script element, and everything beyond
+  // ASCII too: the page is later written with character references, which JSON in a
+  // script element would not decode.
+  const json = JSON.stringify(article).replace(/[<\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   return html`<meta property="article:published_time" content="${item.date.iso}">
 ${item.updated && html`<meta property="article:modified_time" content="${item.updated.iso}">`}
 ${streamTitles.map((s) => html`<meta property="article:section" content="${s}">`)}

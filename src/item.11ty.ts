@@ -9,16 +9,17 @@ import { localHtml, localUrl, sitePath } from '../layouts/links.ts';
 
 interface Data {
   readonly news: NewsSite;
-  readonly page: ItemPage;
+  // Not `page`: Eleventy keeps its own `page` object in the data and writes to it.
+  readonly entry: ItemPage;
 }
 
 export const data = {
-  pagination: { data: 'news.itemPages', size: 1, alias: 'page' },
-  permalink: (data: Data) => data.page.item.path,
+  pagination: { data: 'news.itemPages', size: 1, alias: 'entry' },
+  permalink: (data: Data) => data.entry.item.path,
   eleventyExcludeFromCollections: true,
 };
 
-export function render({ news, page }: Data): string {
+export function render({ news, entry: page }: Data): string {
   const { item } = page;
   const host = linkOutHost(item);
   return renderPage({
