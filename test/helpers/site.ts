@@ -14,14 +14,15 @@ export interface BuiltSite {
 
 /** Builds exactly as `npm run build` does, with `env` (e.g. NEWS_PATH_PREFIX) on top of the current environment. */
 export async function buildSite(options: { contentDir?: string; env?: Record<string, string> } = {}): Promise<BuiltSite> {
-  const dir = mkdtempSync(path.join(tmpdir(), '3ml-site-'));
+  const base = mkdtempSync(path.join(tmpdir(), '3ml-site-'));
+  const dir = path.join(base, 'site');
   const env = { ...process.env, ...(options.contentDir && { NEWS_CONTENT_DIR: options.contentDir }), ...options.env };
   try {
     await run('node', ['--import', 'tsx', 'node_modules/@11ty/eleventy/cmd.cjs', '--config=eleventy.config.ts', `--output=${dir}`], { env, maxBuffer: 1 << 26 });
-    await run('node_modules/.bin/pagefind', ['--site', dir, '--quiet'], { env });
+    await run('node', ['--import', 'tsx', 'scripts/build-search.ts', '--site', dir, '--cache', path.join(base, 'search-cache')], { env });
   } catch (error) {
-    rmSync(dir, { recursive: true, force: true });
+    rmSync(base, { recursive: true, force: true });
     throw error;
   }
-  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+  return { dir, remove: () => rmSync(base, { recursive: true, force: true }) };
 }
