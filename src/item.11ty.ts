@@ -34,7 +34,7 @@ export function render({ news, entry: page }: Data): string {
     main: html`<article class="item">
 <header class="item-header">
 <h1>${item.title}</h1>
-<p class="meta">Published <time datetime="${item.date.iso}">${item.date.display}</time>${item.updated && html`, updated <time datetime="${item.updated.iso}">${item.updated.display}</time>`}</p>
+<p class="meta" data-pagefind-ignore>Published <time datetime="${item.date.iso}">${item.date.display}</time>${item.updated && html`, updated <time datetime="${item.updated.iso}">${item.updated.display}</time>`}</p>
 </header>
 ${renderDetails(news, item)}
 ${item.image && html`<p class="lead-image"><img src="${localUrl(news, item.image.url)}" alt="${item.image.alt}"${item.image.width && html` width="${item.image.width}" height="${item.image.height}"`}></p>`}
@@ -53,7 +53,8 @@ function renderDetails(site: NewsSite, item: NewsItem): SafeHtml {
   const partners = item.sources.flatMap((source) => (source.kind === 'feed' ? [source] : []));
   const row = (term: string, value: SafeHtml | string | undefined) => value && html`<dt>${term}</dt><dd>${value}</dd>`;
   const list = (values: SafeHtml[]) => html`${values.map((v, i) => html`${i > 0 && ', '}${v}`)}`;
-  return html`<dl class="details">
+  // Left out of the search index: search excerpts should quote the news, not the labels.
+  return html`<dl class="details" data-pagefind-ignore>
 ${row(item.streams.length > 1 ? 'Streams' : 'Stream', list(item.streams.map((slug) => html`<a href="${sitePath(site, `/${slug}/`)}">${streamTitle(site.config, slug)}</a>`)))}
 ${row('Organisation', item.organisation)}
 ${row('Region', item.region)}
