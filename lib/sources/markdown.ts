@@ -1,11 +1,13 @@
 /**
  * The Markdown source: `content/<stream>/**\/*.md`, front matter in YAML between two
- * `---` lines. YAML is parsed with the core schema so dates stay as written (a YAML 1.1
- * loader turns an unquoted `2013-03-22T10:30` into a UTC Date, losing the Europe/London
- * rule) and every field keeps its line number for the report.
+ * `---` lines. The only module that imports gray-matter. YAML is parsed with the core
+ * schema so dates stay as written (gray-matter's default turns an unquoted
+ * `2013-03-22T10:30` into a UTC Date, losing the Europe/London rule) and every field
+ * keeps its line number for the report.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import matter from 'gray-matter';
 import type { NewsConfig } from '../config.ts';
 import { localFiles, type LocalFiles } from '../files.ts';
 import type { Problem } from '../problems.ts';
@@ -131,26 +133,31 @@ export function parseMarkdownFile(text: string, file: string): ParsedFile {
       problems: [{ severity: 'error', file, line: 1, field: 'front matter', message: 'the file does not start with front matter', hint: 'begin the file with a line "---", the fields (title, date, ...), then another "---"' }],
     };
   }
-  // The closing "---" line is searched from the line break that ends the opening one.
-  const closing = /\r?\n---[ \t]*(?:\r?\n|$)/g;
-  closing.lastIndex = 3;
-  const close = closing.exec(source);
-  if (close === null) {
+  // gray-matter reads an unclosed block as front matter to the end of the file; say so instead.
+  if (source.indexOf('\n---', 3) === -1) {
     return {
       lines: new Map(), body: '',
       problems: [{ severity: 'error', file, line: 1, field: 'front matter', message: 'the front matter is not closed', hint: 'end the fields with a line "---", then write the body below it' }],
     };
   }
-  const body = source.slice(close.index + close[0].length);
-  // The front matter text keeps the line break that ends the opening "---", so line N
-  // of the YAML is line N of the file.
-  const frontMatter = source.slice(3, close.index);
-  if (frontMatter.replace(/^\s*#.*$/gm, '').trim() === '') return { data: {}, lines: new Map([['', 1]]), body, problems: [] };
+  // gray-matter splits the file; the YAML is handed back unparsed, for the core schema and
+  // the line numbers. Passing options also keeps gray-matter from caching every file's text
+  // for the life of the process.
+  let frontMatter: string | undefined;
+  const { content } = matter(source, {
+    engines: {
+      yaml: (text: string) => {
+        frontMatter = text;
+        return {};
+      },
+    },
+  });
+  if (frontMatter === undefined) return { data: {}, lines: new Map([['', 1]]), body: content, problems: [] };
+  // gray-matter's front matter text keeps the line break that ends the opening "---",
+  // so line N of the YAML is line N of the file.
   const parsed = parseYaml(frontMatter, file, 'front matter');
-  return { ...(parsed.data !== undefined && { data: parsed.data }), lines: parsed.lines, body, problems: parsed.problems };
+  return { ...(parsed.data !== undefined && { data: parsed.data }), lines: parsed.lines, body: content, problems: parsed.problems };
 }
-
-
 
 function toPosix(p: string): string {
   return p.split(path.sep).join('/');
