@@ -46,7 +46,7 @@ export default function (eleventyConfig: EleventyConfig): void {
   const options = { config, rootDir, contentDir, includeDrafts: live, cache };
   let site: NewsSite | undefined;
   let outputDir = '_site';
-  let feedsWritten: Promise<string[]> = Promise.resolve([]);
+  let feedsWritten: string[] = [];
   let cacheWritten: Promise<void> = Promise.resolve();
 
   // Set when Eleventy writes files; a JSON run (tests, tools) gets its pages in memory and
@@ -68,14 +68,14 @@ export default function (eleventyConfig: EleventyConfig): void {
     // The cache and the feed files are written before the pages, so that their memory is
     // free again before Eleventy holds thousands of pages.
     cacheWritten = writeLocalCache(cacheFile, key, cache);
-    feedsWritten = Promise.resolve(await writeFeeds(site, outputDir, stylesheetPath));
+    feedsWritten = await writeFeeds(site, outputDir, stylesheetPath);
   });
   // One summary instead of a line per file: thousands of files are written.
   eleventyConfig.setQuietMode(true);
   eleventyConfig.on('eleventy.after', async ({ results }) => {
-    const [feeds] = await Promise.all([feedsWritten, cacheWritten]);
+    await cacheWritten;
     const pages = results.flatMap((r) => (r.url === false ? [] : [r.url.endsWith('/') ? `${r.url}index.html` : r.url]));
-    if (site && writing) console.log(formatBuildSummary(site, [...pages, ...feeds]));
+    if (site && writing) console.log(formatBuildSummary(site, [...pages, ...feedsWritten]));
   });
   eleventyConfig.addGlobalData('news', () => {
     if (site === undefined) throw new Error('3ML News: the stream was not built before the templates ran');

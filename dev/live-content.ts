@@ -15,7 +15,7 @@ import { createFeedRenderer, type NewsSite } from '../lib/index.ts';
 /** What an 11ty.ts template module exports, as far as pages go. */
 interface TemplateModule {
   readonly data?: {
-    readonly pagination?: { readonly data: string; readonly alias: string; readonly before?: (entries: readonly unknown[]) => readonly unknown[] };
+    readonly pagination?: { readonly data: string; readonly alias: string };
     readonly permalink: string | ((data: Record<string, unknown>) => string);
   };
   readonly render: (data: Record<string, unknown>) => string;
@@ -53,10 +53,8 @@ export async function writeChanges(previous: NewsSite, next: NewsSite, templates
       continue;
     }
     const { alias } = data.pagination;
-    const entries = (site: NewsSite) => {
-      const all = (site as unknown as Record<string, readonly unknown[]>)[data.pagination?.data.replace(/^news\./, '') ?? ''] ?? [];
-      return data.pagination?.before ? data.pagination.before(all) : all;
-    };
+    const key = data.pagination.data.replace(/^news\./, '');
+    const entries = (site: NewsSite) => (site as unknown as Record<string, readonly unknown[]>)[key] ?? [];
     const before = new Map(entries(previous).map((entry) => [permalink({ news: previous, [alias]: entry }), entry]));
     for (const entry of entries(next)) {
       const values = { news: next, [alias]: entry };

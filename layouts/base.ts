@@ -1,5 +1,5 @@
 /** The page shell every page shares: head, skip link, header with navigation, main, footer. */
-import { latin1Html, type FeedChannel, type NewsItem, type NewsSite } from '../lib/index.ts';
+import { latin1Html, siteUrl, type FeedChannel, type NewsItem, type NewsSite } from '../lib/index.ts';
 import { renderFeedLinks } from './feeds.ts';
 import { html, type SafeHtml } from './html.ts';
 import { sitePath } from './links.ts';
@@ -40,7 +40,7 @@ export function renderPage(page: PageShell): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${fullTitle}</title>
 <meta name="description" content="${page.description}">
-<link rel="canonical" href="${site.baseUrl}${page.path.slice(1)}">
+<link rel="canonical" href="${siteUrl(site.baseUrl, page.path)}">
 ${renderSiteMeta(page.site, page.title, page.description, page.path, page.item)}
 ${page.item && renderArticleMeta(page.site, page.item)}
 <link rel="stylesheet" href="${sitePath(page.site, '/assets/site.css')}">

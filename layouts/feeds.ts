@@ -1,5 +1,5 @@
 /** Feed links for pages, and where the feeds' XSL stylesheet lives. */
-import { feedFormats, feedPath, formatFiles, type FeedChannel, type NewsSite } from '../lib/index.ts';
+import { feedFormats, feedPath, formatFiles, siteUrl, type FeedChannel, type NewsSite } from '../lib/index.ts';
 import { html, type SafeHtml } from './html.ts';
 import { sitePath } from './links.ts';
 
@@ -8,7 +8,7 @@ export const stylesheetPath = '/assets/feed.xsl';
 /** `<link rel="alternate">` autodiscovery tags for the channels a page belongs to. */
 export function renderFeedLinks(site: NewsSite, channels: readonly FeedChannel[]): SafeHtml {
   return html`${channels.flatMap((channel) =>
-    feedFormats.map((format) => html`<link rel="alternate" type="${formatFiles[format].mediaType}" title="${channel.title} (${formatFiles[format].name})" href="${site.config.site.baseUrl}${feedPath(channel, format).slice(1)}">\n`),
+    feedFormats.map((format) => html`<link rel="alternate" type="${formatFiles[format].mediaType}" title="${channel.title} (${formatFiles[format].name})" href="${siteUrl(site.config.site.baseUrl, feedPath(channel, format))}">\n`),
   )}`;
 }
 
@@ -34,7 +34,7 @@ export function renderFeedChoice(site: NewsSite, channel: FeedChannel): SafeHtml
 /** A channel's three feed addresses, each in full and with a copy button where scripts run. */
 export function renderFeedAddresses(site: NewsSite, channel: FeedChannel): SafeHtml {
   return html`<dl class="feed-addresses">${feedFormats.map((format) => {
-    const url = `${site.config.site.baseUrl}${feedPath(channel, format).slice(1)}`;
+    const url = siteUrl(site.config.site.baseUrl, feedPath(channel, format));
     return html`<dt>${formatFiles[format].name}</dt>
 <dd><a class="feed-url" href="${url}">${url}</a> <button type="button" class="copy" data-copy="${url}" hidden>Copy<span class="visually-hidden"> the ${formatFiles[format].name} address</span></button></dd>`;
   })}</dl>`;

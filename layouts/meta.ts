@@ -1,5 +1,5 @@
 /** Open Graph tags for every page, and schema.org NewsArticle data for item pages. */
-import { streamTitle, type NewsItem, type NewsSite } from '../lib/index.ts';
+import { siteUrl, streamTitle, type NewsItem, type NewsSite } from '../lib/index.ts';
 import { html, trusted, type SafeHtml } from './html.ts';
 
 export function renderSiteMeta(site: NewsSite, title: string, description: string, path: string, item?: NewsItem): SafeHtml {
@@ -7,7 +7,7 @@ export function renderSiteMeta(site: NewsSite, title: string, description: strin
   return html`<meta property="og:site_name" content="${config.title}">
 <meta property="og:title" content="${title}">
 <meta property="og:description" content="${description}">
-<meta property="og:url" content="${config.baseUrl}${path.slice(1)}">
+<meta property="og:url" content="${siteUrl(config.baseUrl, path)}">
 <meta property="og:type" content="${item ? 'article' : 'website'}">
 <meta property="og:locale" content="${config.language.replace('-', '_')}">
 ${item?.image && html`<meta property="og:image" content="${item.image.url}">

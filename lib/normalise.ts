@@ -107,7 +107,6 @@ function inlineText(inline: Token | undefined): string {
   return collapseSpace(parts.join(''));
 }
 
-
 function uniqueTags(spellings: readonly string[]): Tag[] {
   const bySlug = new Map<string, Tag>();
   for (const spelling of spellings) {

@@ -1,5 +1,5 @@
 /**
- * Related items and neighbours for item pages, in time linear in the number of items:
+ * Related items for item pages, in time linear in the number of items:
  * candidates come only from the few items nearest in time in each of the item's tags
  * and its home stream, never from a comparison of every item with every other.
  */

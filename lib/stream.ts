@@ -37,7 +37,12 @@ function collideOn(
   lineOf: (item: NewsItem, field: string) => number | undefined,
 ): Problem[] {
   const groups = new Map<string, NewsItem[]>();
-  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
+  for (const item of items) {
+    const value = key(item);
+    const group = groups.get(value);
+    if (group) group.push(item);
+    else groups.set(value, [item]);
+  }
   const problems: Problem[] = [];
   for (const [value, group] of groups) {
     if (group.length < 2) continue;

@@ -1,6 +1,7 @@
 /** Atom 1.0 (RFC 4287), with RFC 5005 archive links. */
 import type { FeedEntry } from './entry.ts';
-import { documentPreamble, type DocumentContext, type DocumentFrame } from './context.ts';
+import { documentPreamble, historyLinks, type DocumentContext, type DocumentFrame } from './context.ts';
+import { formatFiles } from './spec.ts';
 import { element, htmlOfText, startTag, xmlText } from './xml.ts';
 
 export function atomFrame(context: DocumentContext): DocumentFrame {
@@ -12,7 +13,7 @@ export function atomFrame(context: DocumentContext): DocumentFrame {
     element('updated', {}, updated.iso),
     element('link', { rel: 'self', type: 'application/atom+xml', href: absolute(doc.path) }),
     element('link', { rel: 'alternate', type: 'text/html', href: absolute(doc.channel.homePath) }),
-    ...historyLinks(context),
+    ...historyLinks(context, 'link', formatFiles.atom.mediaType),
     // Entries without authors of their own are credited to the site (RFC 4287 requires an author).
     element('author', {}, element('name', {}, xmlText(context.siteTitle)) + element('uri', {}, xmlText(absolute('/')))),
     element('generator', { uri: absolute('/') }, '3ML News'),
@@ -20,16 +21,6 @@ export function atomFrame(context: DocumentContext): DocumentFrame {
   const root = { xmlns: 'http://www.w3.org/2005/Atom', 'xmlns:fh': 'http://purl.org/syndication/history/1.0', 'xml:lang': context.language };
   const entriesFollow = doc.items.length > 0 ? '\n' : '';
   return { before: `${documentPreamble(context)}${startTag('feed', root)}\n${head.join('\n')}${entriesFollow}`, after: '\n</feed>\n' };
-}
-
-function historyLinks({ document: doc, absolute }: DocumentContext): string[] {
-  const links: string[] = [];
-  if (doc.archive !== undefined) {
-    links.push(element('fh:archive', {}), element('link', { rel: 'current', type: 'application/atom+xml', href: absolute(doc.current) }));
-  }
-  if (doc.prevArchive) links.push(element('link', { rel: 'prev-archive', type: 'application/atom+xml', href: absolute(doc.prevArchive) }));
-  if (doc.nextArchive) links.push(element('link', { rel: 'next-archive', type: 'application/atom+xml', href: absolute(doc.nextArchive) }));
-  return links;
 }
 
 /**

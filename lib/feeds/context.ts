@@ -1,7 +1,7 @@
 /** What every document renderer is given, and the opening every XML feed shares. */
 import type { NewsDate } from '../model.ts';
 import { formatFiles, type FeedDocument } from './spec.ts';
-import { xmlText } from './xml.ts';
+import { element, xmlText } from './xml.ts';
 
 /** What a document renderer needs besides its entries. */
 export interface DocumentContext {
@@ -34,4 +34,16 @@ export function documentPreamble(context: DocumentContext): string {
   const stylesheet = context.stylesheet ? `<?xml-stylesheet type="text/xsl" href="${xmlText(context.stylesheet)}"?>\n` : '';
   // A comment may not contain "--" or end in "-".
   return `<?xml version="1.0" encoding="utf-8"?>\n${stylesheet}<!-- ${xmlText(note).replace(/-(?=-|$)/g, '- ')} -->\n`;
+}
+
+/**
+ * RFC 5005 in an XML feed: the archive marker, and links to the subscription document and
+ * the neighbouring archives, as `linkElement`s (Atom's own `link`, or `atom:link` in RSS).
+ */
+export function historyLinks({ document: doc, absolute }: DocumentContext, linkElement: string, type: string): string[] {
+  const links: string[] = [];
+  if (doc.archive !== undefined) links.push(element('fh:archive', {}), element(linkElement, { rel: 'current', type, href: absolute(doc.current) }));
+  if (doc.prevArchive) links.push(element(linkElement, { rel: 'prev-archive', type, href: absolute(doc.prevArchive) }));
+  if (doc.nextArchive) links.push(element(linkElement, { rel: 'next-archive', type, href: absolute(doc.nextArchive) }));
+  return links;
 }

@@ -1,6 +1,7 @@
 /** RSS 2.0 (rssboard.org), with the Atom, content, Dublin Core and RFC 5005 history extensions. */
 import type { FeedEntry } from './entry.ts';
-import { documentPreamble, type DocumentContext, type DocumentFrame } from './context.ts';
+import { documentPreamble, historyLinks, type DocumentContext, type DocumentFrame } from './context.ts';
+import { formatFiles } from './spec.ts';
 import { element, htmlOfText, rssPlainText, rssTitleText, startTag, xmlText } from './xml.ts';
 
 const namespaces = {
@@ -27,21 +28,10 @@ export function rssFrame(context: DocumentContext): DocumentFrame {
     element('docs', {}, 'https://www.rssboard.org/rss-specification'),
     element('generator', {}, '3ML News'),
     element('atom:link', { rel: 'self', type: 'application/rss+xml', href: absolute(doc.path) }),
-    ...historyLinks(context),
+    ...historyLinks(context, 'atom:link', formatFiles.rss.mediaType),
   ];
   const entriesFollow = doc.items.length > 0 ? '\n' : '';
   return { before: `${documentPreamble(context)}${startTag('rss', namespaces)}\n<channel>\n${head.join('\n')}${entriesFollow}`, after: '\n</channel>\n</rss>\n' };
-}
-
-/** RFC 5005 links and the archive marker, as `atom:link` elements. */
-function historyLinks({ document: doc, absolute }: DocumentContext): string[] {
-  const links: string[] = [];
-  if (doc.archive !== undefined) {
-    links.push(element('fh:archive', {}), element('atom:link', { rel: 'current', type: 'application/rss+xml', href: absolute(doc.current) }));
-  }
-  if (doc.prevArchive) links.push(element('atom:link', { rel: 'prev-archive', type: 'application/rss+xml', href: absolute(doc.prevArchive) }));
-  if (doc.nextArchive) links.push(element('atom:link', { rel: 'next-archive', type: 'application/rss+xml', href: absolute(doc.nextArchive) }));
-  return links;
 }
 
 /** One `<item>`; the same text wherever the item appears. */

@@ -7,7 +7,7 @@ import { escapeHtmlText, removeUnwantedChars } from '../text.ts';
 
 /** Text content of an element. */
 export function xmlText(text: string): string {
-  return astralAsReferences(removeUnwantedChars(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'));
+  return astralAsReferences(htmlOfText(text));
 }
 
 /**
