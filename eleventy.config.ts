@@ -4,6 +4,7 @@
  * them. On the dev server, content edits skip Eleventy's full rebuild (dev/live-content.ts).
  */
 import { writeFileSync, mkdirSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadTemplates, watchContent, writeChanges } from './dev/live-content.ts';
@@ -48,16 +49,25 @@ export default function (eleventyConfig: EleventyConfig): void {
   let outputDir = '_site';
   let feedsWritten: string[] = [];
   let cacheWritten: Promise<void> = Promise.resolve();
+  let foldersMade: Promise<unknown> = Promise.resolve();
 
   // Set when Eleventy writes files; a JSON run (tests, tools) gets its pages in memory and
   // leaves the disk alone, feeds and cache included.
   let writing = false;
 
+  // The first build's stream is started at once: its worker threads read the Markdown
+  // while Eleventy is still loading. Later builds (watch mode) start their own.
+  let firstBuild: Promise<NewsSite> | undefined = buildNews({ ...options, now: new Date() });
+  // Its errors are met in the first eleventy.before, not as an unhandled rejection before it.
+  firstBuild.catch(() => {});
+
   eleventyConfig.on('eleventy.before', async ({ directories, outputMode }) => {
     outputDir = directories.output;
     writing = outputMode === 'fs';
+    const building = firstBuild ?? buildNews({ ...options, now: new Date() });
+    firstBuild = undefined;
     try {
-      site = await buildNews({ ...options, now: new Date() });
+      site = await building;
     } catch (error) {
       if (!(error instanceof NewsContentError)) throw error;
       // The report is printed once here; Eleventy repeats the short error below it.
@@ -68,12 +78,13 @@ export default function (eleventyConfig: EleventyConfig): void {
     // The cache and the feed files are written before the pages, so that their memory is
     // free again before Eleventy holds thousands of pages.
     cacheWritten = writeLocalCache(cacheFile, key, cache);
+    foldersMade = makePageFolders(outputDir, site);
     feedsWritten = await writeFeeds(site, outputDir, stylesheetPath);
   });
   // One summary instead of a line per file: thousands of files are written.
   eleventyConfig.setQuietMode(true);
   eleventyConfig.on('eleventy.after', async ({ results }) => {
-    await cacheWritten;
+    await Promise.all([cacheWritten, foldersMade]);
     const pages = results.flatMap((r) => (r.url === false ? [] : [r.url.endsWith('/') ? `${r.url}index.html` : r.url]));
     if (site && writing) console.log(formatBuildSummary(site, [...pages, ...feedsWritten]));
   });
@@ -112,6 +123,17 @@ export default function (eleventyConfig: EleventyConfig): void {
       });
     });
   }
+}
+
+/**
+ * Makes the folders of the item and listing pages in the background, before Eleventy
+ * writes the pages. Eleventy makes each page's folder with a synchronous mkdir as it
+ * writes the page, on the thread that renders the pages; at thousands of pages that is
+ * a large share of the build. A folder Eleventy finds already made, it leaves alone.
+ */
+function makePageFolders(outputDir: string, site: NewsSite): Promise<unknown> {
+  const folders = [...site.itemPages.map((page) => page.item.path), ...site.listings.map((page) => page.path)];
+  return Promise.all(folders.map((folder) => mkdir(path.join(outputDir, folder), { recursive: true })));
 }
 
 export const config = {

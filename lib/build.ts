@@ -8,7 +8,7 @@ import type { NewsConfig } from './config.ts';
 import { dedupeItems, type Merge } from './dedupe.ts';
 import { deepFreeze } from './freeze.ts';
 import type { NewsItem } from './model.ts';
-import { collectLocalItems, type LocalCache, type LocalOptions } from './local.ts';
+import { collectLocalItems, readLocalItems, type LocalCache, type LocalOptions } from './local.ts';
 import { feedChannel, feedDocuments, feedFormats, type FeedChannel, type FeedDocument } from './feeds/spec.ts';
 import { itemPages, listingPages, type ItemPage, type ListingPage } from './pages.ts';
 import { findRelated } from './related.ts';
@@ -121,7 +121,7 @@ function assembleSite(config: NewsConfig, items: NewsItem[], extra: Pick<NewsSit
  * when there is any, so invalid content is never published; warnings go to `log`.
  */
 export async function buildNews(options: BuildOptions, log: (text: string) => void = console.warn): Promise<NewsSite> {
-  const { site, problems } = collectNews(options);
+  const { site, problems } = assembleNews(await readLocalItems(localOptions(options), options.cache), options);
   if (hasErrors(problems)) throw new NewsContentError(problems);
   deepFreeze(site);
   // A build is not the place to read thousands of warnings; `npm run check` lists them all.

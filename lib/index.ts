@@ -23,7 +23,7 @@ export type { Attachment, Author, FeedSource, Image, MarkdownSource, NewsDate, N
 export { createMarkdownRenderer, hasRawHtml } from './markdown.ts';
 export { chooseTagNames, normaliseMarkdownFile } from './normalise.ts';
 export { cacheKey, readLocalCache, writeLocalCache } from './cache.ts';
-export { collectLocalItems, readLocalFile } from './local.ts';
+export { collectLocalItems, readLocalFile, readLocalItems } from './local.ts';
 export type { FileResult, LocalCache, LocalOptions } from './local.ts';
 export { itemPages, listingPages } from './pages.ts';
 export { findRelated } from './related.ts';

@@ -3,8 +3,7 @@
  * so that each body is let go as soon as it is rendered. With a cache, a file that has
  * not changed since the last build (same size and modification time) is not read
  * again: a warm build, and the dev server after an edit, re-read only what changed.
- * (Worker threads were measured and left out: on this work, two of them finished no
- * sooner than one thread.)
+ * A cold build of many files shares them out among worker threads, one per CPU.
  */
 import { statSync } from 'node:fs';
 import path from 'node:path';
@@ -15,6 +14,7 @@ import { chooseTagNames, normaliseMarkdownFile, type NormaliseContext } from './
 import type { Problem } from './problems.ts';
 import { createMarkdownReader, listMarkdownFiles, readMarkdownFile, type MarkdownReader } from './sources/markdown.ts';
 import { findCollisions } from './stream.ts';
+import { startWorker, threadCount } from './threads.ts';
 import { siteUrl } from './urls.ts';
 
 export interface LocalOptions {
@@ -54,13 +54,8 @@ export function readLocalFile(relative: string, reader: MarkdownReader, context:
   };
 }
 
-/**
- * Every Markdown item, checked and normalised, drafts included; tags shown in their most
- * used spelling. `cache`, when given, is used and brought up to date; a file with any
- * problem is always read again, as time alone can settle some (a date in the future).
- */
-export function collectLocalItems(options: LocalOptions, cache?: LocalCache): { items: NewsItem[]; problems: Problem[] } {
-  const listed = listMarkdownFiles(options);
+/** A reader of single files (paths relative to the content folder), with what every file shares made once. */
+export function createLocalReader(options: LocalOptions): (relative: string) => FileResult {
   const reader = createMarkdownReader(options);
   const filesUrl = siteUrl(options.config.site.baseUrl, options.config.files.urlPath);
   const context: NormaliseContext = {
@@ -68,21 +63,92 @@ export function collectLocalItems(options: LocalOptions, cache?: LocalCache): { 
     markdown: createMarkdownRenderer(),
     dimensionsOf: (url) => (url.startsWith(filesUrl) ? reader.localFiles.dimensions(decodeURIComponent(url.slice(filesUrl.length).split(/[?#]/)[0] ?? '')) : undefined),
   };
+  return (relative) => readLocalFile(relative, reader, context);
+}
+
+/**
+ * Every Markdown item, checked and normalised, drafts included; tags shown in their most
+ * used spelling. `cache`, when given, is used and brought up to date; a file with any
+ * problem is always read again, as time alone can settle some (a date in the future).
+ */
+export function collectLocalItems(options: LocalOptions, cache?: LocalCache): { items: NewsItem[]; problems: Problem[] } {
+  const plan = planReads(options, cache);
+  const read = createLocalReader(options);
+  return finishReads(plan, plan.unread.map((file) => read(file.relative)), options, cache);
+}
+
+/** Below this many files to read, starting worker threads costs more than it saves. */
+const filesWorthThreads = 400;
+
+/**
+ * `collectLocalItems`, with the files to read shared among this thread and worker
+ * threads when there are many and more than one CPU. Each thread claims the next
+ * unread file from a shared counter, so a worker still loading takes none and none
+ * waits for another; the results are the same, in the same order.
+ */
+export async function readLocalItems(options: LocalOptions, cache?: LocalCache, threads = threadCount()): Promise<{ items: NewsItem[]; problems: Problem[] }> {
+  const plan = planReads(options, cache);
+  const files = plan.unread.map((file) => file.relative);
+  const read = createLocalReader(options);
+  if (threads < 2 || files.length < filesWorthThreads) return finishReads(plan, files.map(read), options, cache);
+  // [0]: the next file to claim; [w]: set by worker w once it is ready to claim.
+  const shared = new Int32Array(new SharedArrayBuffer(4 * threads));
+  const workers = Array.from({ length: threads - 1 }, (_, w) => startWorker<[number, FileResult][]>(new URL('./local-worker.ts', import.meta.url), { options, files, shared, slot: w + 1 }));
+  const results: (FileResult | undefined)[] = [];
+  claimFiles(files, shared, (index, file) => (results[index] = read(file)));
+  // A worker that was not ready before every file was claimed has none: no need to wait for it.
+  const working = workers.filter((worker, w) => {
+    const ready = Atomics.load(shared, w + 1) === 1;
+    if (!ready) worker.stop();
+    return ready;
+  });
+  for (const answer of await Promise.all(working.map((worker) => worker.answer))) for (const [index, result] of answer) results[index] = result;
+  return finishReads(plan, results as FileResult[], options, cache);
+}
+
+/** Calls `onFile` for each file whose index this thread claims from `shared[0]`, until none is left. */
+export function claimFiles(files: readonly string[], shared: Int32Array, onFile: (index: number, file: string) => void): void {
+  for (let index = Atomics.add(shared, 0, 1); index < files.length; index = Atomics.add(shared, 0, 1)) onFile(index, files[index] as string);
+}
+
+interface ReadPlan {
+  readonly listed: { readonly files: readonly string[]; readonly problems: readonly Problem[] };
+  /** Results still valid from the cache, by file. */
+  readonly known: ReadonlyMap<string, FileResult>;
+  /** Files to read, in listed order, with their size and time when there is a cache to keep. */
+  readonly unread: readonly { readonly relative: string; readonly stats?: { readonly size: number; readonly mtimeMs: number } }[];
+}
+
+function planReads(options: LocalOptions, cache: LocalCache | undefined): ReadPlan {
+  const listed = listMarkdownFiles(options);
   const contentRoot = path.resolve(options.rootDir, options.contentDir);
-  const results = new Map<string, FileResult>();
+  const known = new Map<string, FileResult>();
+  const unread: ReadPlan['unread'][number][] = [];
   for (const relative of listed.files) {
     const stats = cache && statSync(path.join(contentRoot, relative));
-    const known = cache?.get(relative);
-    if (stats && known && known.size === stats.size && known.mtimeMs === stats.mtimeMs && known.result.problems.length === 0) {
-      results.set(relative, known.result);
-      continue;
-    }
-    const result = readLocalFile(relative, reader, context);
-    results.set(relative, result);
-    if (stats) cache?.set(relative, { size: stats.size, mtimeMs: stats.mtimeMs, result });
+    const cached = cache?.get(relative);
+    if (stats && cached && cached.size === stats.size && cached.mtimeMs === stats.mtimeMs && cached.result.problems.length === 0) known.set(relative, cached.result);
+    else unread.push({ relative, ...(stats && { stats: { size: stats.size, mtimeMs: stats.mtimeMs } }) });
+  }
+  return { listed, known, unread };
+}
+
+/** The plan's results in listed order, the cache brought up to date, tags and collisions settled. */
+function finishReads(plan: ReadPlan, fresh: readonly FileResult[], options: LocalOptions, cache: LocalCache | undefined): { items: NewsItem[]; problems: Problem[] } {
+  const read = new Map<string, FileResult>();
+  plan.unread.forEach((file, index) => {
+    const result = fresh[index];
+    if (result === undefined) return;
+    read.set(file.relative, result);
+    if (file.stats) cache?.set(file.relative, { ...file.stats, result });
+  });
+  const results = new Map<string, FileResult>();
+  for (const relative of plan.listed.files) {
+    const result = plan.known.get(relative) ?? read.get(relative);
+    if (result) results.set(relative, result);
   }
   for (const relative of cache?.keys() ?? []) if (!results.has(relative)) cache?.delete(relative);
-  return settle(results, listed.problems, options.contentDir);
+  return settle(results, plan.listed.problems, options.contentDir);
 }
 
 /** Tag spellings chosen across all files, and collisions between files found. */

@@ -1,0 +1,47 @@
+/**
+ * Worker threads that run this library's own TypeScript modules. A worker does not
+ * inherit the loader its parent was started with (`node --import tsx`: Node 20 gives
+ * workers no module hooks of the parent's), so a worker whose module is TypeScript
+ * registers tsx itself before importing it. The only module that imports tsx.
+ */
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+
+/** How many threads can really run at once here (CPUs, as the OS and cgroups allow). */
+export function threadCount(): number {
+  return availableParallelism();
+}
+
+/** A worker started by `startWorker`: the first message it posts, and a way to stop it early. */
+export interface StartedWorker<T> {
+  readonly answer: Promise<T>;
+  /** Ends the worker; `answer` then never settles. */
+  stop(): void;
+}
+
+/** Starts `moduleUrl` in a worker thread with `workerData`. */
+export function startWorker<T>(moduleUrl: URL, workerData: unknown): StartedWorker<T> {
+  const source = moduleUrl.pathname.endsWith('.ts')
+    ? `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(moduleUrl.href)}); })`
+    : `import(${JSON.stringify(moduleUrl.href)})`;
+  const worker = new Worker(source, { eval: true, workerData, execArgv: [] });
+  let stopped = false;
+  const answer = new Promise<T>((resolve, reject) => {
+    let answered = false;
+    worker.once('message', (message: T) => {
+      answered = true;
+      resolve(message);
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      if (!answered && !stopped) reject(new Error(`a worker running ${moduleUrl.pathname} stopped (exit code ${code}) before it answered`));
+    });
+  });
+  return {
+    answer,
+    stop: () => {
+      stopped = true;
+      void worker.terminate();
+    },
+  };
+}

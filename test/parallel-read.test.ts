@@ -1,0 +1,50 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { generateCorpus } from '../bench/corpus.ts';
+import { collectLocalItems, readLocalItems, resolveConfig, type LocalCache, type LocalOptions } from '../lib/index.ts';
+import { testConfigInput, testNow } from './helpers/content.ts';
+
+const test = suite('reading Markdown in worker threads');
+
+/** A generated content folder of `items` items (enough to be shared among threads), with one broken file. */
+function corpus(items: number): { options: LocalOptions; remove: () => void } {
+  const rootDir = mkdtempSync(path.join(tmpdir(), '3ml-news-parallel-'));
+  generateCorpus({ dir: path.join(rootDir, 'content'), items });
+  writeFileSync(path.join(rootDir, 'content', 'industry', 'broken.md'), '---\ntitle: Broken\ndate: 2013-13-01\n---\nBody.\n');
+  return { options: { config: resolveConfig(testConfigInput), rootDir, contentDir: 'content', now: testNow }, remove: () => rmSync(rootDir, { recursive: true, force: true }) };
+}
+
+test('gives the same items and problems, in the same order, as reading on one thread', async () => {
+  const { options, remove } = corpus(1500);
+  try {
+    const alone = collectLocalItems(options);
+    assert.is(alone.items.length, 1500);
+    assert.equal(alone.problems.map((p) => `${p.file}: ${p.field}`), ['content/industry/broken.md: date']);
+    for (const threads of [2, 3]) assert.equal(await readLocalItems(options, undefined, threads), alone, `${threads} threads`);
+  } finally {
+    remove();
+  }
+});
+
+test('fills the cache as reading on one thread does, and a warm read uses it', async () => {
+  const { options, remove } = corpus(500);
+  try {
+    const alone: LocalCache = new Map();
+    const shared: LocalCache = new Map();
+    collectLocalItems(options, alone);
+    await readLocalItems(options, shared, 2);
+    assert.equal([...shared.keys()], [...alone.keys()]);
+    assert.equal([...shared.values()], [...alone.values()]);
+    // Every unchanged, problem-free file comes from the cache: the results are the very same objects.
+    const warm = await readLocalItems(options, shared, 2);
+    const cachedItems = new Set([...shared.values()].map((entry) => entry.result.item));
+    assert.is(warm.items.filter((item) => cachedItems.has(item)).length, 500);
+  } finally {
+    remove();
+  }
+});
+
+test.run();
