@@ -94,7 +94,7 @@ export default function (eleventyConfig: EleventyConfig): void {
   });
   eleventyConfig.addExtension('11ty.ts', { key: '11ty.js' });
   eleventyConfig.addTemplateFormats('11ty.ts');
-  eleventyConfig.addPassthroughCopy({ [`${contentDir}/${config.files.dir}`]: config.files.urlPath.slice(1, -1), 'src/assets': 'assets', 'src/_headers': '_headers' });
+  eleventyConfig.addPassthroughCopy({ [`${contentDir}/${config.files.dir}`]: config.files.urlPath.slice(1, -1), 'src/assets': 'assets' });
   for (const target of ['lib/', 'layouts/', 'embed/', 'news.config.ts']) eleventyConfig.addWatchTarget(target);
   if (live) watchLiveContent();
 

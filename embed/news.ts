@@ -10,30 +10,30 @@
  *   <threeml-news stream="social-care" limit="5" summaries heading-level="3" date-language="en-GB">
  *     <a href="https://news.example.org/social-care/">Social care news from 3ML News</a>
  *   </threeml-news>
+ *
+ * The feed is other people's data as far as this script knows: any field may be missing
+ * or of the wrong type, and a bad item or field is skipped without a word, since the
+ * partner's console is theirs.
  */
+import type { EmbedSettings } from './bundle.ts';
+import { slugOf } from './slug.ts';
 
-interface FeedItem {
-  readonly url?: unknown;
-  readonly external_url?: unknown;
-  readonly title?: unknown;
-  readonly summary?: unknown;
-  readonly date_published?: unknown;
-  readonly _threeml?: { readonly streams?: readonly { readonly title?: unknown }[]; readonly organisation?: unknown };
-}
+/** Written in by esbuild from the site's configuration (embed/bundle.ts). */
+declare const EMBED_SETTINGS: EmbedSettings;
+const { timeZone, language: siteLanguage, maxItems } = EMBED_SETTINGS;
 
-interface Feed {
-  readonly title?: unknown;
-  readonly home_page_url?: unknown;
-  readonly items?: unknown;
-}
+type Fields = Readonly<Record<string, unknown>>;
 
 // The site's base URL is where this script lives, two folders up (/embed/v1/news.js),
-// so one snippet works wherever the site is hosted, under a path prefix too.
-const script = document.currentScript as HTMLScriptElement | null;
+// so one snippet works wherever the site is hosted, under a path prefix too. A module
+// script (type="module") has no currentScript, so the script is then found by its URL.
+const script = (document.currentScript as HTMLScriptElement | null) ?? [...document.scripts].find((s) => /\/embed\/v1\/news\.js(?:[?#]|$)/.test(s.src));
 const siteBase = new URL('../../', script?.src ?? location.href).href;
 
+const attributes = ['stream', 'tag', 'limit', 'summaries', 'heading-level', 'heading', 'date-language'];
+
 const styles = `
-:host { display: block; }
+:host { display: block; overflow-wrap: anywhere; }
 :host([hidden]) { display: none; }
 section { margin: 0; }
 h2, h3, h4, h5, h6 { font-size: var(--threeml-news-heading-size, 1.25em); margin: 0 0 0.5em; line-height: 1.25; }
@@ -42,23 +42,53 @@ li { margin: 0 0 var(--threeml-news-gap, 1em); }
 article > :first-child { font-size: var(--threeml-news-title-size, 1em); margin: 0 0 0.25em; }
 p { margin: 0 0 0.25em; }
 a { color: var(--threeml-news-link-colour, inherit); text-decoration: underline; }
-a:focus-visible { outline: 3px solid var(--threeml-news-focus-colour, #ffbf47); outline-offset: 2px; }
+a:focus-visible {
+  outline: 3px solid transparent;
+  color: var(--threeml-news-focus-text-colour, #212b32);
+  background: var(--threeml-news-focus-colour, #ffeb3b);
+  box-shadow: 0 -2px var(--threeml-news-focus-colour, #ffeb3b), 0 4px var(--threeml-news-focus-text-colour, #212b32);
+  text-decoration: none;
+  -webkit-box-decoration-break: clone;
+  box-decoration-break: clone;
+}
 .meta { color: var(--threeml-news-muted-colour, inherit); font-size: 0.875em; }
 .attribution { font-size: 0.875em; margin-top: 0.5em; }
 `;
 
+/** The object itself, or undefined for null, arrays and everything that is not an object. */
+function fields(value: unknown): Fields | undefined {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Fields) : undefined;
+}
+
 /** Text, or nothing: anything from the feed that is not a string is ignored. */
 function text(value: unknown): string {
-  return typeof value === 'string' ? value : '';
+  return typeof value === 'string' ? value.trim() : '';
 }
 
 /** An http(s) URL, or undefined: `javascript:` and every other scheme are refused. */
-function httpUrl(value: unknown): string | undefined {
+function httpUrl(value: unknown): URL | undefined {
   try {
     const url = new URL(text(value));
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined;
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url : undefined;
   } catch {
     return undefined;
+  }
+}
+
+/** The attribute as a whole number up to `max`; `fallback` when it is missing, not a number or below 1. */
+function whole(value: string | null, fallback: number, max: number): number {
+  const number = Number.parseInt(value ?? '', 10);
+  return number >= 1 ? Math.min(number, max) : fallback;
+}
+
+/** Dates in the site's zone, in `language` when the browser has it, else in the site's language. */
+function dateFormat(language: string): Intl.DateTimeFormat {
+  const options = { day: 'numeric', month: 'long', year: 'numeric', timeZone } as const;
+  try {
+    // `en_GB` is a common way to miswrite `en-GB`; other malformed tags throw RangeError.
+    return new Intl.DateTimeFormat([language.replace(/_/g, '-'), siteLanguage], options);
+  } catch {
+    return new Intl.DateTimeFormat(siteLanguage, options);
   }
 }
 
@@ -70,69 +100,99 @@ function element<K extends keyof HTMLElementTagNameMap>(name: K, part: string, c
 }
 
 class ThreeMlNews extends HTMLElement {
+  static observedAttributes = attributes;
   #root = this.attachShadow({ mode: 'open' });
+  #loading: AbortController | undefined;
+  #queued = false;
+
+  constructor() {
+    super();
+    this.#showFallback();
+  }
 
   connectedCallback(): void {
-    // Until the feed arrives, the partner's fallback content shows through the slot.
-    this.#root.replaceChildren(document.createElement('slot'));
-    this.load().catch(() => {
-      // The fallback stays; the browser has already reported the failed request itself.
+    this.#queue();
+  }
+
+  attributeChangedCallback(): void {
+    this.#queue();
+  }
+
+  disconnectedCallback(): void {
+    this.#loading?.abort();
+  }
+
+  /** One load for all the attribute changes made together (and for the upgrade's own). */
+  #queue(): void {
+    if (this.#queued) return;
+    this.#queued = true;
+    queueMicrotask(() => {
+      this.#queued = false;
+      if (this.isConnected) void this.#load();
     });
   }
 
-  feedUrl(): string {
-    const stream = this.getAttribute('stream');
-    const tag = this.getAttribute('tag');
-    const path = stream ? `${encodeURIComponent(stream)}/` : tag ? `tags/${encodeURIComponent(tag)}/` : '';
+  /** Until the feed arrives, and whenever it cannot, the partner's own content shows through the slot. */
+  #showFallback(): void {
+    this.#root.replaceChildren(document.createElement('slot'));
+  }
+
+  #feedUrl(): string {
+    const stream = slugOf(this.getAttribute('stream') ?? '');
+    const tag = slugOf(this.getAttribute('tag') ?? '');
+    const path = stream ? `${stream}/` : tag ? `tags/${tag}/` : '';
     return new URL(`${path}feed.json`, siteBase).href;
   }
 
-  async load(): Promise<void> {
-    const response = await fetch(this.feedUrl(), { credentials: 'omit' });
-    if (!response.ok) return;
-    const feed = (await response.json()) as Feed;
-    if (!Array.isArray(feed.items)) return;
-    const limit = Math.min(50, Math.max(1, Number.parseInt(this.getAttribute('limit') ?? '', 10) || 5));
-    this.render(feed, (feed.items as FeedItem[]).slice(0, limit));
+  async #load(): Promise<void> {
+    // A newer load makes the one under way stale: it is aborted, and could not render anyway.
+    this.#loading?.abort();
+    const loading = new AbortController();
+    this.#loading = loading;
+    let feed: Fields | undefined;
+    try {
+      const response = await fetch(this.#feedUrl(), { credentials: 'omit', signal: loading.signal });
+      if (response.ok) feed = fields(await response.json());
+    } catch {
+      // The browser has already reported a failed request itself; the fallback shows.
+    }
+    if (loading.signal.aborted) return;
+    if (feed && Array.isArray(feed.items)) this.#render(feed, feed.items);
+    else this.#showFallback();
   }
 
-  render(feed: Feed, items: readonly FeedItem[]): void {
-    const level = Math.min(5, Math.max(1, Number.parseInt(this.getAttribute('heading-level') ?? '', 10) || 2));
-    const dates = new Intl.DateTimeFormat(this.getAttribute('date-language') || document.documentElement.lang || 'en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
+  #render(feed: Fields, items: readonly unknown[]): void {
+    // Item titles are one level below the heading, and h6 is the last level HTML has.
+    const level = Math.max(2, whole(this.getAttribute('heading-level'), 2, 5));
+    const limit = whole(this.getAttribute('limit'), 5, maxItems);
+    const dates = dateFormat(this.getAttribute('date-language') || document.documentElement.lang || siteLanguage);
+    const home = httpUrl(feed.home_page_url) ?? new URL(siteBase);
     const section = element('section', 'container');
     const heading = element(`h${level}` as 'h2', 'heading', this.getAttribute('heading') || text(feed.title) || '3ML News');
     heading.id = 'heading';
     section.setAttribute('aria-labelledby', 'heading');
-    const list = element('ul', 'list');
-    for (const item of items) {
-      const title = text(item.title);
-      const href = httpUrl(item.external_url) ?? httpUrl(item.url);
-      if (!title) continue;
-      const article = element('article', 'item');
-      const titleHeading = element(`h${level + 1}` as 'h3', 'title');
-      if (href) {
-        const link = element('a', 'link', title);
-        link.href = href;
-        titleHeading.append(link);
-      } else {
-        titleHeading.textContent = title;
-      }
-      article.append(titleHeading, this.meta(item, dates));
-      if (this.hasAttribute('summaries') && text(item.summary)) article.append(element('p', 'summary', text(item.summary)));
-      const entry = element('li', 'entry');
-      entry.append(article);
-      list.append(entry);
-    }
+    const entries = items.flatMap((item) => this.#entry(fields(item), level, dates, home.origin)).slice(0, limit);
+    const list = entries.length > 0 ? element('ul', 'list') : element('p', 'empty', 'No news here yet.');
+    list.append(...entries);
     const attribution = element('p', 'attribution');
-    const home = httpUrl(feed.home_page_url) ?? siteBase;
-    attribution.append(Object.assign(element('a', 'attribution-link', 'More news from 3ML News'), { href: home }));
+    attribution.className = 'attribution';
+    attribution.append(Object.assign(element('a', 'attribution-link', 'More news from 3ML News'), { href: home.href }));
     const style = document.createElement('style');
     style.textContent = styles;
     section.append(heading, list, attribution);
     this.#root.replaceChildren(style, section);
   }
 
-  meta(item: FeedItem, dates: Intl.DateTimeFormat): HTMLParagraphElement {
+  /** The item as a list entry, or nothing when it is not an item with a title. */
+  #entry(item: Fields | undefined, level: number, dates: Intl.DateTimeFormat, siteOrigin: string): HTMLLIElement[] {
+    const title = text(item?.title);
+    if (!item || !title) return [];
+    // Link posts and partner items say where their news lives, as the iframe and the site do.
+    const url = httpUrl(item.url);
+    const away = httpUrl(item.external_url) ?? (url?.origin === siteOrigin ? undefined : url);
+    const article = element('article', 'item');
+    const titleHeading = element(`h${level + 1}` as 'h3', 'title', url ? undefined : title);
+    if (url) titleHeading.append(Object.assign(element('a', 'link', title), { href: url.href }));
     const meta = element('p', 'meta');
     meta.className = 'meta';
     const published = new Date(text(item.date_published));
@@ -141,9 +201,16 @@ class ThreeMlNews extends HTMLElement {
       time.dateTime = published.toISOString();
       meta.append(time);
     }
-    const streams = (item._threeml?.streams ?? []).map((s) => text(s.title)).filter(Boolean);
-    for (const part of [streams.join(', '), text(item._threeml?.organisation)]) if (part) meta.append(meta.childNodes.length > 0 ? ` · ${part}` : part);
-    return meta;
+    const extension = fields(item._threeml);
+    const streams = (Array.isArray(extension?.streams) ? extension.streams : []).map((s: unknown) => text(fields(s)?.title)).filter(Boolean);
+    for (const part of [streams.join(', '), text(extension?.organisation), away && `on ${away.hostname.replace(/^www\./, '')}`]) {
+      if (part) meta.append(meta.childNodes.length > 0 ? ` · ${part}` : part);
+    }
+    article.append(titleHeading, meta);
+    if (this.hasAttribute('summaries') && text(item.summary)) article.append(element('p', 'summary', text(item.summary)));
+    const entry = element('li', 'entry');
+    entry.append(article);
+    return [entry];
   }
 }
 

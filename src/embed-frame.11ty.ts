@@ -4,7 +4,7 @@
  */
 import type { NewsSite, Section } from '../lib/index.ts';
 import { html } from '../layouts/html.ts';
-import { linkOutHost } from '../layouts/item-list.ts';
+import { itemHref, linkOutHost } from '../layouts/item-list.ts';
 import { sitePath } from '../layouts/links.ts';
 
 interface Data {
@@ -32,21 +32,25 @@ export function render({ news, section }: Data): string {
 <title>${title}</title>
 <base target="_top">
 <style>
-body { margin: 0; padding: 0.75rem; font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; font-size: 1rem; line-height: 1.5; color: #212b32; background: #fff; }
-h1 { font-size: 1.125rem; margin: 0 0 0.75rem; }
-ul { list-style: none; margin: 0; padding: 0; }
-li { margin: 0 0 0.75rem; }
+/* Made to fit any iframe height: the heading and the attribution always show, and the
+   list between them scrolls when the frame is too short for it. */
+html, body { height: 100%; }
+body { margin: 0; font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; font-size: 1rem; line-height: 1.4; color: #212b32; background: #fff; overflow-wrap: anywhere; }
+main { display: flex; flex-direction: column; height: 100%; padding: 0.75rem; box-sizing: border-box; }
+h1 { font-size: 1.125rem; margin: 0 0 0.5rem; }
+ul { flex: 1 1 0; min-height: 5rem; overflow-y: auto; list-style: none; margin: 0; padding: 0.5rem 0.25rem 0.25rem 0; border-block: 1px solid #d8dde0; }
+li { margin: 0 0 0.625rem; }
 h2 { font-size: 1rem; margin: 0; }
 a { color: #005eb8; }
-a:focus-visible { outline: 3px solid #212b32; background: #ffeb3b; color: #212b32; }
+a:focus-visible { outline: 3px solid transparent; background: #ffeb3b; color: #212b32; box-shadow: 0 -2px #ffeb3b, 0 4px #212b32; text-decoration: none; -webkit-box-decoration-break: clone; box-decoration-break: clone; }
 p { margin: 0; color: #4c6272; font-size: 0.875rem; }
-.attribution { margin-top: 0.75rem; }
+.attribution { margin-top: 0.5rem; }
 </style>
 </head>
 <body>
 <main>
 <h1>${title}</h1>
-<ul>${section.items.slice(0, shown).map((item) => html`<li><article><h2><a href="${item.path ? sitePath(news, item.path) : item.url}">${item.title}</a></h2><p><time datetime="${item.date.iso}">${item.date.display.replace(/,.*$/, '')}</time>${item.organisation && html` · ${item.organisation}`}${linkOutHost(item) && html` · on ${linkOutHost(item)}`}</p></article></li>`)}</ul>
+<ul>${section.items.slice(0, shown).map((item) => html`<li><article><h2><a href="${itemHref(news, item)}">${item.title}</a></h2><p><time datetime="${item.date.iso}">${item.date.display.replace(/,.*$/, '')}</time>${item.organisation && html` · ${item.organisation}`}${linkOutHost(item) && html` · on ${linkOutHost(item)}`}</p></article></li>`)}</ul>
 <p class="attribution"><a href="${sitePath(news, section.path)}">More from ${site.title}</a></p>
 </main>
 </body>

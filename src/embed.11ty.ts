@@ -10,8 +10,15 @@ import { sitePath } from '../layouts/links.ts';
 
 export const data = { permalink: '/embed/', eleventyExcludeFromCollections: true };
 
+/**
+ * The iframe's height in the snippet. The framed page fits any height (its list scrolls
+ * between the heading and the attribution); this one shows four or five items on a phone,
+ * seven or eight on a wide screen.
+ */
+const frameHeight = 480;
+
 /** The snippet for a section with the default options, as the page first shows it. */
-export function scriptSnippet(site: NewsSite, section: Section): string {
+function scriptSnippet(site: NewsSite, section: Section): string {
   const base = site.config.site.baseUrl;
   const attribute = section.kind === 'stream' ? ` stream="${section.key}"` : section.kind === 'tag' ? ` tag="${section.key.slice('tags/'.length)}"` : '';
   return `<script src="${base}embed/v1/news.js" defer></script>\n<threeml-news${attribute} limit="5">\n  <a href="${base}${section.path.slice(1)}">${section.kind === 'all' ? 'Latest news' : section.name} from ${site.config.site.title}</a>\n</threeml-news>`;
@@ -21,6 +28,7 @@ export function render({ news }: { news: NewsSite }): string {
   const all = news.sections.find((s) => s.kind === 'all') as Section;
   const option = (section: Section) => html`<option value="${section.key}">${section.kind === 'all' ? 'All news' : section.name}</option>`;
   const base = news.config.site.baseUrl;
+  const maxItems = news.config.feeds.subscriptionSize;
   return renderPage({
     site: news,
     title: 'Embed our news',
@@ -32,7 +40,7 @@ export function render({ news }: { news: NewsSite }): string {
 `,
     main: html`<h1>Embed our news</h1>
 <p class="lead">Show the latest news from ${news.config.site.title} on your own website: paste one snippet, with no build step. It takes your page's fonts and colours, and nothing in our news can run script on your page.</p>
-<form class="embed-form" id="embed-form" data-base="${base}" data-site-title="${news.config.site.title}">
+<form class="embed-form" id="embed-form" data-base="${base}" data-site-title="${news.config.site.title}" data-frame-height="${frameHeight}">
 <h2>Choose what to show</h2>
 <p><label for="embed-section">News to show</label><br>
 <select id="embed-section" name="section">
@@ -40,7 +48,7 @@ ${option(all)}
 <optgroup label="Streams">${news.sections.filter((s) => s.kind === 'stream').map(option)}</optgroup>
 <optgroup label="Tags">${news.sections.filter((s) => s.kind === 'tag').map(option)}</optgroup>
 </select></p>
-<p><label for="embed-limit">Number of items</label><br><input id="embed-limit" name="limit" type="number" min="1" max="20" value="5" inputmode="numeric"></p>
+<p><label for="embed-limit">Number of items</label><br><input id="embed-limit" name="limit" type="number" min="1" max="${maxItems}" value="5" inputmode="numeric"></p>
 <p><input id="embed-summaries" name="summaries" type="checkbox"> <label for="embed-summaries">Show each item's summary</label></p>
 <p><label for="embed-heading">Heading level</label><br>
 <select id="embed-heading" name="heading-level">${[2, 3, 4, 5].map((level) => html`<option value="${level}">h${level}</option>`)}</select></p>
@@ -61,18 +69,18 @@ ${option(all)}
 <p>Paste this where the news should appear. The link inside is what visitors see while the news loads, and if it cannot load.</p>
 ${renderSnippet('embed-snippet', 'The snippet to paste', scriptSnippet(news, all))}
 <h2>Without JavaScript: an iframe</h2>
-<p>If your pages cannot run scripts, show a list in an iframe instead. It has its own plain style.</p>
-${renderSnippet('embed-iframe', 'The iframe to paste', `<iframe src="${base}embed/frame/" title="Latest news from ${news.config.site.title}" width="100%" height="520" style="border: 0"></iframe>`)}
+<p>If your pages cannot run scripts, show a list in an iframe instead. It has its own plain style, and fits any height you give it: the ten newest items scroll between the heading and the link back to us.</p>
+${renderSnippet('embed-iframe', 'The iframe to paste', `<iframe src="${base}embed/frame/" title="Latest news from ${news.config.site.title}" width="100%" height="${frameHeight}" style="border: 0"></iframe>`)}
 <h2>Options and styling</h2>
 <dl class="details">
-<dt><code>stream</code> or <code>tag</code></dt><dd>one stream (${news.config.streams.map((s) => s.slug).join(', ')}) or one tag (as in the tag's address); neither shows all news</dd>
-<dt><code>limit</code></dt><dd>how many items, 1 to 50 (5 if left out)</dd>
+<dt><code>stream</code> or <code>tag</code></dt><dd>one stream (${news.config.streams.map((s) => s.slug).join(', ')}) or one tag, written as on our pages or as in its address (<code>Telehealth</code> or <code>telehealth</code>); neither shows all news</dd>
+<dt><code>limit</code></dt><dd>how many items, 1 to ${maxItems} (our feeds carry the newest ${maxItems}); 5 if left out or not a number from 1 up, ${maxItems} if more</dd>
 <dt><code>summaries</code></dt><dd>present to show each item's summary</dd>
-<dt><code>heading-level</code></dt><dd>2 to 5: the list's heading level, to fit your page's outline; item titles are one level below</dd>
+<dt><code>heading-level</code></dt><dd>2 to 5 (2 if left out): the list's heading level, to fit your page's outline; item titles are one level below; 1 counts as 2, and 6 or more as 5</dd>
 <dt><code>heading</code></dt><dd>your own heading text, instead of the feed's title</dd>
-<dt><code>date-language</code></dt><dd>a language tag for dates, such as <code>cy</code>; your page's language if left out</dd>
+<dt><code>date-language</code></dt><dd>a language tag for dates, such as <code>cy</code>; your page's language if left out; <code>${news.config.site.language}</code> when the browser does not know the language or the tag is malformed. Dates are in ${news.config.site.timeZone} time, wherever the visitor is.</dd>
 </dl>
-<p>The news takes your page's font and text colour. To style it further, set these custom properties on <code>threeml-news</code>: <code>--threeml-news-link-colour</code>, <code>--threeml-news-muted-colour</code>, <code>--threeml-news-focus-colour</code>, <code>--threeml-news-gap</code>, <code>--threeml-news-heading-size</code>, <code>--threeml-news-title-size</code>; or style its parts with <code>threeml-news::part(…)</code>: <code>heading</code>, <code>list</code>, <code>entry</code>, <code>item</code>, <code>title</code>, <code>link</code>, <code>meta</code>, <code>date</code>, <code>summary</code>, <code>attribution</code>, <code>attribution-link</code>.</p>`,
+<p>The news takes your page's font and text colour. To style it further, set these custom properties on <code>threeml-news</code>: <code>--threeml-news-link-colour</code>, <code>--threeml-news-muted-colour</code>, <code>--threeml-news-focus-colour</code> and <code>--threeml-news-focus-text-colour</code> (a focused link's background and its text and underline: yellow and near-black by default, visible on light and dark pages alike), <code>--threeml-news-gap</code>, <code>--threeml-news-heading-size</code>, <code>--threeml-news-title-size</code>; or style its parts with <code>threeml-news::part(…)</code>: <code>heading</code>, <code>list</code>, <code>entry</code>, <code>item</code>, <code>title</code>, <code>link</code>, <code>meta</code>, <code>date</code>, <code>summary</code>, <code>empty</code> (the message when there is no news), <code>attribution</code>, <code>attribution-link</code>. The script also works loaded as <code>&lt;script type="module"&gt;</code>, and you can change the attributes after the page has loaded.</p>`,
   });
 }
 

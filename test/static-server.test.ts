@@ -23,8 +23,11 @@ const headersFile = `# Every response
 const css = 'body { color: #222; }\n';
 const notFoundPage = '<!doctype html><title>Page not found</title>\n';
 
-/** Writes a fresh small site to a temporary folder. */
-function writeSite(): string {
+/** The same rules as a site built for the prefix /news/ writes them. */
+const prefixedHeadersFile = headersFile.replace(/^\//gm, '/news/');
+
+/** Writes a fresh small site to a temporary folder, with `headers` as its _headers file. */
+function writeSite(headers = headersFile): string {
   const root = mkdtempSync(path.join(tmpdir(), '3ml-static-'));
   const files: Record<string, string> = {
     'index.html': '<!doctype html><title>3ML News</title>\n',
@@ -32,7 +35,7 @@ function writeSite(): string {
     'industry/2013/index.html': '<!doctype html><title>Industry in 2013</title>\n',
     'styles/site.css': css,
     '404.html': notFoundPage,
-    _headers: headersFile,
+    _headers: headers,
   };
   for (const [name, text] of Object.entries(files)) {
     mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
@@ -42,8 +45,8 @@ function writeSite(): string {
 }
 
 /** Runs `test` against a server on a fresh site, then stops the server and removes the site. */
-async function withServer(options: Omit<StaticServerOptions, 'root'>, test: (server: StaticServer, root: string) => Promise<void>): Promise<void> {
-  const root = writeSite();
+async function withServer(options: Omit<StaticServerOptions, 'root'>, test: (server: StaticServer, root: string) => Promise<void>, headers = headersFile): Promise<void> {
+  const root = writeSite(headers);
   const server = await serveStatic({ root, ...options });
   try {
     await test(server, root);
@@ -119,14 +122,24 @@ atRoot.run();
 
 const underPrefix = suite('serveStatic under a path prefix');
 
-underPrefix('serves the site under the prefix, matching _headers against the site\'s own paths', async () => {
+underPrefix('serves the site under the prefix, matching _headers against the whole request path', async () => {
   await withServer({ prefix: '/news/' }, async (server) => {
     assert.is(server.url, `${server.origin}/news/`);
     assert.match(server.origin, /^http:\/\/127\.0\.0\.1:\d+$/);
     assert.equal(await get(`${server.url}styles/site.css`), cssResponse);
     assert.equal((await get(server.url)).body, '<!doctype html><title>3ML News</title>\n');
+    assert.equal((await get(`${server.url}industry/`)).headers['x-section'], 'yes');
     assert.equal((await get(`${server.url}industry`)).headers.location, '/news/industry/');
     assert.equal(await get(`${server.url}industry/2015/`), notFoundResponse);
+    assert.equal(await get(`${server.url}_headers`), notFoundResponse);
+  }, prefixedHeadersFile);
+});
+
+underPrefix('does not apply rules written without the prefix (only /* still matches), as Netlify and Cloudflare Pages do not', async () => {
+  await withServer({ prefix: '/news/' }, async (server) => {
+    const response = await get(`${server.url}styles/site.css`);
+    assert.equal(response.headers, { ...everyPath, 'cache-control': 'no-store', 'content-length': '22', 'content-type': 'text/css' });
+    assert.is((await get(`${server.url}industry/`)).headers['x-section'], undefined);
   });
 });
 
@@ -135,7 +148,7 @@ underPrefix('answers paths outside the prefix with a plain 404 and no site heade
     const outside = { status: 404, body: 'Not found\n', headers: { 'content-length': '10', 'content-type': 'text/plain;charset=utf-8' } };
     assert.equal(await get(`${server.origin}/styles/site.css`), outside);
     assert.equal(await get(`${server.origin}/news`), outside);
-  });
+  }, prefixedHeadersFile);
 });
 
 underPrefix.run();

@@ -1,8 +1,10 @@
 /**
  * Serves a built site to tests as a static host would (Netlify, Cloudflare Pages): files
  * under a path prefix, folders redirected to their trailing slash, 404.html for unknown
- * paths, and the site's own `_headers` file applied. Listens on 127.0.0.1 on a port the
- * OS chooses, and never holds the test process open.
+ * paths, and the site's own `_headers` file applied. The rules are matched against the
+ * whole request path, prefix included, as those hosts do (with the file moved to the root
+ * of what they publish). Listens on 127.0.0.1 on a port the OS chooses, and never holds
+ * the test process open.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type ServerResponse } from 'node:http';
@@ -12,7 +14,7 @@ import sirv from 'sirv';
 
 /** One block of a `_headers` file: a path pattern and the headers, in order, for paths it matches. */
 export interface HeaderRule {
-  /** e.g. `/*`, `/assets/*`, `/:stream/feed/`. */
+  /** e.g. `/*`, `/assets/*`, `/:stream/feed/`, `/news/:stream/feed.json`. */
   readonly pattern: string;
   readonly headers: readonly (readonly [name: string, value: string])[];
 }
@@ -70,13 +72,13 @@ export function parseHeadersFile(text: string, file = '_headers'): HeaderRule[] 
 }
 
 /**
- * The headers every rule matching `sitePath` adds, in file order, keyed by lower-case name.
+ * The headers every rule matching `requestPath` adds, in file order, keyed by lower-case name.
  * A name given more than once gets its values joined with ", ", as Cloudflare Pages does.
  */
-export function headersFor(rules: readonly HeaderRule[], sitePath: string): Record<string, string> {
+export function headersFor(rules: readonly HeaderRule[], requestPath: string): Record<string, string> {
   const headers: Record<string, string> = {};
   for (const rule of rules) {
-    if (!matchPattern(rule.pattern).test(sitePath)) continue;
+    if (!matchPattern(rule.pattern).test(requestPath)) continue;
     for (const [name, value] of rule.headers) {
       const key = name.toLowerCase();
       const earlier = headers[key];
@@ -107,9 +109,9 @@ export async function serveStatic(options: StaticServerOptions): Promise<StaticS
 
   const server = createServer((request, response) => {
     const { pathname, search } = new URL(`http://127.0.0.1${request.url ?? '/'}`);
+    for (const [name, value] of Object.entries(headersFor(rules, pathname))) response.setHeader(name, value);
     if (!pathname.startsWith(prefix)) return sendNotFound(response, undefined);
     const sitePath = pathname.slice(prefix.length - 1);
-    for (const [name, value] of Object.entries(headersFor(rules, sitePath))) response.setHeader(name, value);
     // Static hosts publish neither _headers nor _redirects.
     if (sitePath === '/_headers' || sitePath === '/_redirects') return sendNotFound(response, root);
     if (!sitePath.endsWith('/') && isFolder(root, sitePath)) {
