@@ -5,7 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { collectNews } from '../lib/index.ts';
+import { checkSourcesConfig, collectNews } from '../lib/index.ts';
 import { config, withHost } from './helpers/partners.ts';
 
 const run = promisify(execFile);
@@ -165,6 +165,18 @@ cli('a sources file with errors is reported, every problem with its line, and no
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+cli('an id pins the store file: a renamed source keeps its store, and two sources may share neither an id nor a name', () => {
+  const check = (...entries: string[]) => {
+    const { sources, problems } = checkSourcesConfig(entries.join('\n'), 'sources.yaml', ['industry']);
+    return [sources.map((s) => s.slug), problems.map((p) => `${p.line}: ${p.field}: ${p.message}`)];
+  };
+  const entry = (name: string, n: number, id = '') => yamlSource(name, `https://p.example.org/${n}`, 'industry', 'P', 'https://p.example.org/', id && `\n  id: ${id}`);
+  assert.equal(check(entry('Northshire news, renamed', 1, 'northshire-news'), entry('Other', 2)), [['northshire-news', 'other'], []]);
+  assert.equal(check(entry('Same', 1, 'one'), entry('Same', 2, 'two')), [[], ['7: 1.name: is the same name as that of source 1']]);
+  assert.equal(check(entry('One', 1, 'shared'), entry('Two', 2, 'shared')), [[], ['12: 1.id: gives the same store file (shared.json) as source 1']]);
+  assert.equal(check(entry('One', 1, 'two'), entry('Two', 2)), [[], ['7: 1.name: gives the same store file (two.json) as source 1']]);
 });
 
 cli.run();

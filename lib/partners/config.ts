@@ -75,7 +75,7 @@ export function checkSourcesConfig(text: string, file: string, streams: readonly
     return { sources: [], problems };
   }
   const sources: PartnerSource[] = [];
-  const firstIndex = { store: new Map<string, number>(), url: new Map<string, number>() };
+  const firstIndex = { store: new Map<string, number>(), name: new Map<string, number>(), url: new Map<string, number>() };
   data.forEach((entry: unknown, index) => {
     const fields = isRecord(entry) ? entry : {};
     for (const key of Object.keys(fields)) {
@@ -99,14 +99,22 @@ export function checkSourcesConfig(text: string, file: string, streams: readonly
     const pinned = typeof fields.id === 'string' && fields.id.trim() !== '';
     const storeKey = pinned ? (fields.id as string).trim() : typeof fields.name === 'string' ? slugify(fields.name) : '';
     const feedKey = typeof fields.url === 'string' && isHttpUrl(fields.url.trim()) ? new URL(fields.url.trim()).href : '';
+    const nameKey = typeof fields.name === 'string' ? slugify(fields.name) : '';
     const duplicates = [
-      { field: pinned ? 'id' : 'name', value: storeKey, seen: firstIndex.store, hint: pinned ? 'give each source its own id' : 'give each source its own name' },
-      { field: 'url', value: feedKey, seen: firstIndex.url, hint: 'list each feed once' },
+      { field: pinned ? 'id' : 'name', value: storeKey, seen: firstIndex.store, message: (n: number) => `gives the same store file (${storeKey}.json) as source ${n}`, hint: pinned ? 'give each source its own id' : 'give each source its own name' },
+      // Readers tell sources apart by name, whatever their ids.
+      { field: 'name', value: nameKey, seen: firstIndex.name, message: (n: number) => `is the same name as that of source ${n}`, hint: 'give each source its own name' },
+      { field: 'url', value: feedKey, seen: firstIndex.url, message: (n: number) => `is the same feed as the url of source ${n}`, hint: 'list each feed once' },
     ];
-    for (const { field, value, seen, hint } of duplicates) {
+    const reported = new Set<string>();
+    for (const { field, value, seen, message, hint } of duplicates) {
       const earlier = value === '' ? undefined : seen.get(value);
-      if (earlier !== undefined) report('error', `${index}.${field}`, field === 'url' ? `is the same feed as the url of source ${earlier + 1}` : `gives the same store file (${value}.json) as source ${earlier + 1}`, hint);
-      else if (value !== '') seen.set(value, index);
+      if (earlier === undefined) {
+        if (value !== '') seen.set(value, index);
+      } else if (!reported.has(field)) {
+        reported.add(field);
+        report('error', `${index}.${field}`, message(earlier + 1), hint);
+      }
     }
     if (result.success) sources.push({ ...result.data, slug: result.data.id ?? slugify(result.data.name) });
   });
