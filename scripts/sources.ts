@@ -55,7 +55,7 @@ function describe(source: SourceHealth): string {
     `  feed          ${source.url}`,
     `  last fetch    ${when(source.lastAttempt)}${how}`,
     `  last success  ${when(source.lastSuccess)}`,
-    `  items         ${source.items} stored${source.merged > 0 ? `, ${source.merged} shown once with another source's copy of the same story` : ''}`,
+    `  items         ${source.items} stored${source.merged > 0 ? `, ${source.merged} merged into another item telling the same story` : ''}`,
   ];
   if (source.lastError) lines.push(`  last error    ${source.lastError}`);
   if (source.retryAfter) lines.push(`  waiting until ${when(source.retryAfter)} (the partner asked)`);

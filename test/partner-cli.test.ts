@@ -62,7 +62,7 @@ cli('fetch reads another sources file with --sources, reports a line per source,
       `  last fetch    ${stamp} UTC, HTTP 200`,
       `  last success  ${stamp} UTC`,
       // Its copy of Northshire's story (published later) is shown once, in Northshire's item, crediting both.
-      '  items         3 stored, 1 shown once with another source\'s copy of the same story',
+      '  items         3 stored, 1 merged into another item telling the same story',
       '',
       'Broken partner (industry, STALE)',
       `  feed          ${server.url}status/500`,
