@@ -16,7 +16,7 @@ import { buildSections, type Section } from './sections.ts';
 import { formatReport, hasErrors, NewsContentError, type Problem } from './problems.ts';
 import { groupByStream, groupByTag, groupByYear, type StreamView, type TagView, type YearView } from './select.ts';
 import { readSourcesConfig } from './partners/config.ts';
-import { readPartnerItems, type SourceHealth } from './partners/items.ts';
+import { readPartnerItems, withMergeCounts, type SourceHealth } from './partners/items.ts';
 import { integrateItems } from './stream.ts';
 
 export interface BuildOptions {
@@ -25,7 +25,11 @@ export interface BuildOptions {
   readonly rootDir: string;
   /** The Markdown folder, relative to the root. Default `content`. */
   readonly contentDir?: string;
-  /** The moment of the build, for the future-date check. */
+  /** The partner sources file, relative to the root. Default `sources.yaml` in the content folder; there it may be missing, elsewhere it must exist. */
+  readonly sourcesFile?: string;
+  /** The partner store, relative to the root. Default the `partners/` folder beside the sources file. */
+  readonly storeDir?: string;
+  /** The moment of the build, for the future-date check and partner sources' staleness (never the feeds). */
   readonly now: Date;
   /** Drafts are published only where this is true (the dev server). */
   readonly includeDrafts: boolean;
@@ -75,7 +79,7 @@ function assembleNews(local: { items: NewsItem[]; problems: Problem[] }, options
   const published = local.items.filter((item) => options.includeDrafts || !item.draft);
   const { items: deduplicated, merges } = dedupeItems(published, partners.items);
   const site = assembleSite(options.config, integrateItems(deduplicated, options.config), {
-    partnerSources: partners.health,
+    partnerSources: withMergeCounts(partners.health, merges),
     merges,
     draftsLeftOut: local.items.length - published.length,
   });
@@ -85,11 +89,11 @@ function assembleNews(local: { items: NewsItem[]; problems: Problem[] }, options
 
 /** Partner items from the store (never the network), and each source's health. */
 function collectPartnerItems(options: BuildOptions): { items: NewsItem[]; health: SourceHealth[]; problems: Problem[] } {
-  const contentDir = options.contentDir ?? 'content';
   const streams = options.config.streams.map((s) => s.slug);
-  const sourcesFile = path.join(contentDir, 'sources.yaml');
-  const configured = readSourcesConfig(path.resolve(options.rootDir, sourcesFile), sourcesFile, streams);
-  const read = readPartnerItems(configured.sources, path.resolve(options.rootDir, contentDir, 'partners'), options.config);
+  const sourcesFile = options.sourcesFile ?? path.join(options.contentDir ?? 'content', 'sources.yaml');
+  const storeDir = options.storeDir ?? path.join(path.dirname(sourcesFile), 'partners');
+  const configured = readSourcesConfig(path.resolve(options.rootDir, sourcesFile), sourcesFile, streams, { required: options.sourcesFile !== undefined });
+  const read = readPartnerItems(configured.sources, path.resolve(options.rootDir, storeDir), options.config, options.now);
   const relative = (problem: Problem): Problem => ({ ...problem, file: path.isAbsolute(problem.file) ? path.relative(options.rootDir, problem.file) : problem.file });
   return { items: read.items, health: read.health, problems: [...configured.problems, ...read.problems].map(relative) };
 }

@@ -146,56 +146,6 @@ function explain(text: string, moment: DateTime): string {
   return `"${text}" is not a real date: ${detail}`;
 }
 
-/** US and military zone names that RFC 822 dates in the wild still use. */
-const zoneOffsets: Record<string, string> = {
-  UT: '+0000', UTC: '+0000', GMT: '+0000', Z: '+0000', BST: '+0100',
-  EST: '-0500', EDT: '-0400', CST: '-0600', CDT: '-0500', MST: '-0700', MDT: '-0600', PST: '-0800', PDT: '-0700',
-  CET: '+0100', CEST: '+0200',
-};
-
-/**
- * A date as feeds write it: RFC 822 (with or without weekday, two-digit years, named
- * zones), RFC 3339, other ISO 8601 / W3C-DTF forms (date only, no seconds). Without a
- * zone, UTC. Returns an instant, or undefined when the text is not a date at all.
- */
-export function parseFeedDate(text: string | undefined): NewsDateInstant | undefined {
-  if (text === undefined) return undefined;
-  const trimmed = text.trim();
-  if (trimmed === '') return undefined;
-  const iso = DateTime.fromISO(trimmed.replace(/^(\d{4}-\d{2}-\d{2}) (\d)/, '$1T$2'), { zone: 'utc', setZone: true });
-  if (iso.isValid) return instant(iso);
-  const cleaned = normaliseRfc822(trimmed);
-  const rfc = DateTime.fromRFC2822(cleaned, { zone: 'utc' });
-  if (rfc.isValid) return instant(rfc);
-  const http = DateTime.fromHTTP(trimmed, { zone: 'utc' });
-  if (http.isValid) return instant(http);
-  // Last, the forms only browsers' date parsing still knows (RFC 850's "22-Mar-13").
-  const spaced = cleaned.replace(/-/g, ' ');
-  if (!/^\d{1,2} [A-Za-z]{3} \d{2,4}\b/.test(spaced)) return undefined;
-  const legacy = Date.parse(spaced);
-  return Number.isNaN(legacy) ? undefined : instant(DateTime.fromMillis(legacy, { zone: 'utc' }));
-}
-
-/** An instant read from a feed, in whole seconds. */
-export interface NewsDateInstant {
-  readonly epochMs: number;
-}
-
-function instant(moment: DateTime): NewsDateInstant {
-  return { epochMs: moment.startOf('second').toMillis() };
-}
-
-/** Drops the weekday (often wrong), widens two-digit years and names zones as offsets. */
-function normaliseRfc822(text: string): string {
-  return text
-    .replace(/^[A-Za-z]{3,9},?\s*/, '')
-    .replace(/^(\d{1,2})\s+([A-Za-z]{3})[a-z]*\.?\s+(\d{2})(\s)/, (_m, day: string, month: string, year: string, space: string) => `${day} ${month} ${Number(year) < 50 ? '20' : '19'}${year}${space}`)
-    .replace(/^(\d{1,2})\s+([A-Za-z]{3})[a-z]*\.?\s+/, '$1 $2 ')
-    .replace(/\s+([A-Za-z]{1,4})$/, (_m, zone: string) => ` ${zoneOffsets[zone.toUpperCase()] ?? '+0000'}`)
-    .replace(/(?<![:\d])(\d{1,2}:\d{2})(?=\s|$)/, '$1:00')
-    .replace(/^(\d)\s/, '0$1 ');
-}
-
 /** An instant as a `NewsDate` in the site's zone and language, in whole seconds (as feeds write it). */
 export function newsDateAt(epochMs: number, zone: string, language: string, hasTime = true): NewsDate {
   const whole = Math.floor(epochMs / 1000) * 1000;

@@ -1,16 +1,20 @@
 /**
  * One story, one item. The same link (once normalised) arriving from two partner feeds,
  * or a partner republishing one of our own items, becomes a single item that credits
- * every source. Our own item always wins over a partner's copy of it; between partners,
- * the earliest published (then the smallest id) wins.
+ * every source and appears in every stream any of them feeds. Our own item always wins
+ * over a partner's copy of it; between partners, the earliest published (then the
+ * smallest id) wins. A merge is information, not a problem: it is counted, not warned of.
  */
-import type { NewsItem } from './model.ts';
+import type { NewsItem, Source } from './model.ts';
 
 /** What was merged into what, for reports. */
 export interface Merge {
+  /** The id of the item that stays. */
   readonly kept: string;
+  /** The id of the item merged into it. */
   readonly merged: string;
-  readonly by: string;
+  /** The merged item's sources: feed names, or files for our own items. */
+  readonly from: readonly string[];
 }
 
 /**
@@ -48,8 +52,13 @@ export function dedupeItems(local: readonly NewsItem[], partner: readonly NewsIt
     }
     const current = result.get(first) ?? first;
     const newSources = item.sources.filter((source) => !current.sources.some((s) => JSON.stringify(s) === JSON.stringify(source)));
-    result.set(first, { ...current, sources: [...current.sources, ...newSources] });
-    merges.push({ kept: first.id, merged: item.id, by: item.sources.map((s) => (s.kind === 'feed' ? s.name : s.file)).join(', ') });
+    const streams = [...current.streams, ...item.streams.filter((stream) => !current.streams.includes(stream))];
+    result.set(first, { ...current, streams, sources: [...current.sources, ...newSources] });
+    merges.push({ kept: first.id, merged: item.id, from: item.sources.map(sourceName) });
   }
   return { items: [...result.values()], merges };
+}
+
+function sourceName(source: Source): string {
+  return source.kind === 'feed' ? source.name : source.file;
 }

@@ -5,6 +5,7 @@
  */
 import sanitizeHtml from 'sanitize-html';
 import { decodeHTML } from 'entities';
+import { htmlTagNames } from 'html-tag-names';
 import type { Dimensions } from './files.ts';
 
 const bodyTags = [
@@ -58,6 +59,20 @@ export function sanitiseBody(html: string, resolve: (url: string) => string | un
 export function htmlToText(html: string): string {
   const escaped = sanitizeHtml(html, { allowedTags: [], allowedAttributes: {} });
   return collapseSpace(decodeHTML(escaped));
+}
+
+const knownTags = new Set(htmlTagNames);
+
+/**
+ * Whether text that is meant to be plain (an RSS title) was written as HTML, decided as
+ * feedparser decides it: it must hold a closing tag or an entity reference, every tag
+ * must be an HTML element and every entity a defined one. `5 < 6` and `<foo>` stay text;
+ * `AT&amp;T` and `<b>Bold</b>` are HTML.
+ */
+export function looksLikeHtml(text: string): boolean {
+  if (!/<\/\w+>/.test(text) && !/&#?\w+;/.test(text)) return false;
+  if ([...text.matchAll(/<\/?(\w+)/g)].some(([, tag = '']) => !knownTags.has(tag.toLowerCase()))) return false;
+  return [...text.matchAll(/&(\w+);/g)].every(([entity]) => decodeHTML(entity) !== entity);
 }
 
 export function collapseSpace(text: string): string {

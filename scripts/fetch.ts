@@ -4,21 +4,23 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { fetchPartners, formatReport, formatSourceReport, readSourcesConfig, resolveConfig } from '../lib/index.ts';
+import { fetchPartners, formatFetchSummary, formatReport, formatSourceReport, readSourcesConfig, resolveConfig } from '../lib/index.ts';
 import newsConfig from '../news.config.ts';
 import packageJson from '../package.json' with { type: 'json' };
 
 const usage = `Usage: npm run fetch [-- --sources FILE] [--store DIR] [--timeout SECONDS] [--concurrency N] [--strict]
 
-Fetches every enabled partner feed in content/sources.yaml (or FILE) into the store,
-one JSON file per source in the partners/ folder beside the sources file (or DIR).
-A failing source keeps its stored items; every source gets one line saying what
-happened. Exits 1 when the sources file has errors, and with --strict also when a
-source failed.`;
+Fetches every enabled partner feed in content/sources.yaml (or FILE, which must exist)
+into the store: the partners/ folder beside the sources file (or DIR), one items file
+per source and its fetch state in partners/state/. A failing source keeps its stored
+items; every source gets one line saying what happened, and a line per warning.
+--timeout is per source (default 20), --concurrency the sources fetched at once
+(default 4). Exits 1 when the sources file or an option has errors, and with --strict
+also when a source failed or is waiting for the time its partner asked for.`;
 
 const { values } = parseArgs({
   options: {
-    sources: { type: 'string', default: 'content/sources.yaml' },
+    sources: { type: 'string' },
     store: { type: 'string' },
     timeout: { type: 'string', default: '20' },
     concurrency: { type: 'string', default: '4' },
@@ -31,12 +33,23 @@ if (values.help) {
   process.exit(0);
 }
 
+const optionErrors = [
+  ...(/^\d+(\.\d+)?$/.test(values.timeout) && Number(values.timeout) > 0 ? [] : [`--timeout "${values.timeout}" is not a number of seconds above 0 (e.g. --timeout 20)`]),
+  ...(/^[1-9]\d*$/.test(values.concurrency) ? [] : [`--concurrency "${values.concurrency}" is not a whole number of sources above 0 (e.g. --concurrency 4)`]),
+];
+if (optionErrors.length > 0) {
+  console.error(optionErrors.join('\n'));
+  process.exit(1);
+}
+
 const config = resolveConfig(newsConfig);
-const { sources, problems } = readSourcesConfig(values.sources, values.sources, config.streams.map((s) => s.slug));
-if (problems.length > 0) console.error(formatReport(values.sources, problems));
+const sourcesFile = values.sources ?? 'content/sources.yaml';
+// The default file may be missing (no partner sources); a file asked for by name must exist.
+const { sources, problems } = readSourcesConfig(sourcesFile, sourcesFile, config.streams.map((s) => s.slug), { required: values.sources !== undefined });
+if (problems.length > 0) console.error(formatReport(sourcesFile, problems));
 if (problems.some((p) => p.severity === 'error')) process.exit(1);
 
-const storeDir = values.store ?? path.join(path.dirname(values.sources), 'partners');
+const storeDir = values.store ?? path.join(path.dirname(sourcesFile), 'partners');
 if (process.stdout.isTTY) console.log(`Fetching ${sources.length} partner ${sources.length === 1 ? 'feed' : 'feeds'} into ${storeDir}/ …`);
 const reports = await fetchPartners({
   sources,
@@ -50,11 +63,10 @@ const reports = await fetchPartners({
     maxRedirects: 5,
     userAgent: `3ML-News/${packageJson.version} (feed fetcher; +${config.site.baseUrl}about/)`,
   },
-  concurrency: Math.max(1, Number(values.concurrency) || 1),
+  concurrency: Number(values.concurrency),
   // On a terminal, each line as its source finishes; in logs, in the order of the file.
   ...(process.stdout.isTTY && { onReport: (report) => console.log(formatSourceReport(report)) }),
 });
 if (!process.stdout.isTTY) for (const report of reports) console.log(formatSourceReport(report));
-const failed = reports.filter((r) => r.outcome === 'failed').length;
-console.log(`${reports.length - failed} of ${reports.length} sources fine, ${failed} failed.`);
-process.exitCode = values.strict && failed > 0 ? 1 : 0;
+console.log(formatFetchSummary(reports));
+process.exitCode = values.strict && reports.some((r) => r.outcome === 'failed' || r.outcome === 'waiting') ? 1 : 0;

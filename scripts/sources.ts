@@ -1,18 +1,23 @@
-/** `npm run sources`: each partner source's state, from the store (no network). */
+/**
+ * `npm run sources`: each partner source's state, from the store (no network), exactly
+ * as the site publishes it at /sources/ and /sources.json.
+ */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { formatReport, readPartnerItems, readSourcesConfig, resolveConfig, type SourceHealth } from '../lib/index.ts';
+import { collectNews, formatReport, resolveConfig, type SourceHealth } from '../lib/index.ts';
 import newsConfig from '../news.config.ts';
 
 const usage = `Usage: npm run sources [-- --sources FILE] [--store DIR] [--json]
 
 Prints each partner source in content/sources.yaml (or FILE) with its state in the
-store: last fetch, last success, HTTP status, items stored, last error. --json
-prints the same as JSON (the site publishes it at /sources.json).`;
+store: last fetch, last success, HTTP status, items stored, items merged into others
+telling the same story, last error; a source is stale when it has had no successful
+fetch for a week. --json prints the same as JSON, in the shape of the site's
+/sources.json.`;
 
 const { values } = parseArgs({
   options: {
-    sources: { type: 'string', default: 'content/sources.yaml' },
+    sources: { type: 'string' },
     store: { type: 'string' },
     json: { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h' },
@@ -23,23 +28,34 @@ if (values.help) {
   process.exit(0);
 }
 
-const config = resolveConfig(newsConfig);
-const configured = readSourcesConfig(values.sources, values.sources, config.streams.map((s) => s.slug));
-const { health, problems } = readPartnerItems(configured.sources, values.store ?? path.join(path.dirname(values.sources), 'partners'), config);
-const all = [...configured.problems, ...problems];
-if (all.length > 0) console.error(formatReport(values.sources, all));
-if (values.json) console.log(JSON.stringify(health, null, 2));
+const sourcesFile = values.sources ?? 'content/sources.yaml';
+const { site, problems } = collectNews({
+  config: resolveConfig(newsConfig),
+  rootDir: process.cwd(),
+  contentDir: path.dirname(sourcesFile),
+  ...(values.sources !== undefined && { sourcesFile: values.sources }),
+  ...(values.store !== undefined && { storeDir: values.store }),
+  now: new Date(),
+  includeDrafts: false,
+});
+// Only the partner sources' own problems: `npm run check` reports the rest of the content.
+const storeDir = path.resolve(values.store ?? path.join(path.dirname(sourcesFile), 'partners'));
+const partnerProblems = problems.filter((p) => path.resolve(p.file) === path.resolve(sourcesFile) || path.resolve(p.file).startsWith(storeDir + path.sep));
+if (partnerProblems.length > 0) console.error(formatReport(sourcesFile, partnerProblems));
+const health = site.partnerSources;
+if (values.json) console.log(JSON.stringify({ sources: health }, null, 2));
 else console.log(health.length === 0 ? 'No partner sources are configured.' : health.map(describe).join('\n\n'));
-process.exitCode = all.some((p) => p.severity === 'error') ? 1 : 0;
+process.exitCode = partnerProblems.some((p) => p.severity === 'error') ? 1 : 0;
 
 function describe(source: SourceHealth): string {
   const when = (iso?: string) => (iso ? iso.replace('T', ' ').replace(/:\d{2}(\.\d+)?Z$/, ' UTC') : 'never');
+  const how = source.lastOutcome === 'fresh' ? ', not requested (the stored copy was still fresh)' : source.status ? `, HTTP ${source.status}` : '';
   const lines = [
     `${source.name} (${source.stream}${source.enabled ? '' : ', disabled'}${source.stale ? ', STALE' : ''})`,
     `  feed          ${source.url}`,
-    `  last fetch    ${when(source.lastAttempt)}${source.status ? `, HTTP ${source.status}` : ''}`,
+    `  last fetch    ${when(source.lastAttempt)}${how}`,
     `  last success  ${when(source.lastSuccess)}`,
-    `  items         ${source.items} stored`,
+    `  items         ${source.items} stored${source.merged > 0 ? `, ${source.merged} merged into another item telling the same story` : ''}`,
   ];
   if (source.lastError) lines.push(`  last error    ${source.lastError}`);
   if (source.retryAfter) lines.push(`  waiting until ${when(source.retryAfter)} (the partner asked)`);

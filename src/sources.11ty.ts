@@ -34,9 +34,9 @@ function renderSource(site: NewsSite, source: SourceHealth): SafeHtml {
 <dl class="details">
 <dt>Feed</dt><dd><a href="${source.url}">${source.url}</a></dd>
 <dt>Website</dt><dd><a href="${source.homepage}">${source.homepage}</a></dd>
-<dt>Last fetched</dt><dd>${when(source.lastAttempt)}${source.status !== undefined && html` (HTTP ${source.status})`}</dd>
+<dt>Last fetched</dt><dd>${when(source.lastAttempt)}${source.lastOutcome === 'fresh' ? html` (not requested: the stored copy was still fresh)` : source.status !== undefined && html` (HTTP ${source.status})`}</dd>
 <dt>Last success</dt><dd>${when(source.lastSuccess)}</dd>
-<dt>Items</dt><dd>${source.items}</dd>
+<dt>Items</dt><dd>${source.items}${source.merged > 0 && html`, of which ${source.merged} ${source.merged === 1 ? 'tells' : 'tell'} the same story as another item and ${source.merged === 1 ? 'is' : 'are'} shown once, crediting both`}</dd>
 ${source.lastError && html`<dt>Last problem</dt><dd>${source.lastError}</dd>`}
 ${source.retryAfter && html`<dt>Waiting until</dt><dd>${when(source.retryAfter)}, as the partner asked</dd>`}
 </dl>

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { collectNews, fetchPartners, readSourcesConfig, resolveConfig, type NewsItem } from '../lib/index.ts';
+import { collectNews, fetchPartners, formatBuildSummary, readSourcesConfig, resolveConfig, type NewsItem } from '../lib/index.ts';
 import { item, testConfigInput, testNow, writeProject } from './helpers/content.ts';
 import { startFeedServer } from './helpers/feed-server.ts';
 import { readBack, renderAll } from './helpers/feeds.ts';
@@ -39,21 +39,30 @@ build('the build reads the store: partner items join their stream, link to the o
   try {
     const { site, problems } = collectNews({ config, rootDir: project.rootDir, now: testNow, includeDrafts: false });
     assert.equal(problems, []);
-    assert.equal(site.items.map((i) => [i.title, i.homeStream, i.url, credits(i)]), [
-      ['A notice without a date', 'pathfinder', 'https://northshire-telecare.example.org/news/notice', ['Northshire news']],
-      ['CareLink & Northshire sign a five-year service contract', 'industry', 'https://carelink.example.org/press/northshire-contract', ['CareLink press releases']],
-      // One story from two partners, with two spellings of its link: one item, both credited.
-      ['Telecare reaches 2,000 homes in Northshire', 'pathfinder', 'https://northshire-telecare.example.org/news/2000-homes?utm_source=rss', ['Northshire news', 'CareLink press releases']],
-      ['Carers’ evening: technology that helps', 'pathfinder', 'https://northshire-telecare.example.org/news/carers-evening', ['Northshire news']],
+    assert.equal(site.items.map((i) => [i.title, i.streams, i.url, credits(i)]), [
+      ['A notice without a date', ['pathfinder'], 'https://northshire-telecare.example.org/news/notice', ['Northshire news']],
+      ['CareLink & Northshire sign a five-year service contract', ['industry'], 'https://carelink.example.org/press/northshire-contract', ['CareLink press releases']],
+      // One story from two partners, with two spellings of its link: one item, both credited, in both sources' streams.
+      ['Telecare reaches 2,000 homes in Northshire', ['pathfinder', 'industry'], 'https://northshire-telecare.example.org/news/2000-homes?utm_source=rss', ['Northshire news', 'CareLink press releases']],
+      ['Carers’ evening: technology that helps', ['pathfinder'], 'https://northshire-telecare.example.org/news/carers-evening', ['Northshire news']],
       // A partner republishing our own item: ours stays, and credits the partner.
-      ['Concordat signed', 'industry', 'https://news.example.org/industry/2012/concordat/', ['content/industry/2012/concordat.md', 'CareLink press releases']],
+      ['Concordat signed', ['industry'], 'https://news.example.org/industry/2012/concordat/', ['content/industry/2012/concordat.md', 'CareLink press releases']],
     ]);
+    assert.equal(site.streams.find((s) => s.stream.slug === 'industry')?.items.map((i) => i.title), [
+      'CareLink & Northshire sign a five-year service contract', 'Telecare reaches 2,000 homes in Northshire', 'Concordat signed',
+    ]);
+    // Merges are counted, as information: per source, and in the build's summary.
+    assert.equal(site.merges.map((m) => m.from), [['CareLink press releases'], ['CareLink press releases']]);
+    assert.is(formatBuildSummary(site, []).split('\n')[0], '3ML News: 5 items (Industry 2, Pathfinder sites 3, Social care 0, Public health 0); 2 partner items merged into another telling the same story');
     const contract = site.items[1];
     assert.equal(contract && [contract.path, contract.link, contract.organisation, contract.summary, contract.contentHtml], [
       undefined, 'https://carelink.example.org/press/northshire-contract', 'CareLink Technologies', 'A service contract, not an equipment sale.',
       '<p>A service contract, not an equipment sale.</p>\n<p><a href="https://carelink.example.org/press/northshire-contract">Read the full story from CareLink Technologies</a></p>',
     ]);
-    assert.equal(site.partnerSources.map((s) => [s.name, s.items, s.status, s.stale]), [['Northshire news', 3, 200, false], ['CareLink press releases', 3, 200, false]]);
+    assert.equal(site.partnerSources.map((s) => [s.name, s.items, s.status, s.stale, s.merged]), [['Northshire news', 3, 200, false, 0], ['CareLink press releases', 3, 200, false, 2]]);
+    // Staleness is measured against the build's moment: a week without a successful fetch is stale, even if no fetch ran since.
+    const weekLater = collectNews({ config, rootDir: project.rootDir, now: new Date('2026-12-02T08:00:01Z'), includeDrafts: false });
+    assert.equal(weekLater.site.partnerSources.map((s) => s.stale), [true, true]);
   } finally {
     project.remove();
   }

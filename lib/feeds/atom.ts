@@ -42,6 +42,23 @@ export function renderAtomEntry(entry: FeedEntry): string {
     ...entry.attachments.map((a) => element('link', { rel: 'enclosure', type: a.type, href: a.url, title: a.title, length: a.size })),
     element('summary', { type: 'html' }, xmlText(htmlOfText(entry.summary || entry.title))),
     ...(entry.full ? [element('content', { type: 'html' }, xmlText(entry.contentHtml))] : []),
+    ...partnerSource(entry),
   ];
   return `<entry>\n${parts.join('\n')}\n</entry>`;
+}
+
+/**
+ * RFC 4287 §4.2.11: a partner's item names the feed it came from, with the id, title and
+ * updated the validator asks of a source. The feed's URL is its id; updated is the
+ * entry's own (the feed was updated at least then), so the feed stays a function of its items.
+ */
+function partnerSource(entry: FeedEntry): string[] {
+  const partner = entry.item.sources.find((s) => s.kind === 'feed');
+  if (partner?.kind !== 'feed') return [];
+  return [element('source', {}, [
+    element('id', {}, xmlText(partner.url)),
+    element('title', { type: 'text' }, xmlText(partner.name)),
+    element('link', { rel: 'alternate', type: 'text/html', href: partner.homepage }),
+    element('updated', {}, entry.updated.iso),
+  ].join(''))];
 }

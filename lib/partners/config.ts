@@ -29,22 +29,35 @@ export const sourceSchema = z.object({
   keep: z.number().int('is not a whole number').min(1, 'must be at least 1').optional(),
   /** False stops fetching; items already stored are still published. */
   enabled: z.boolean().default(true),
+  /**
+   * Pins the source's store file and its items' ids; by default the slug of the name.
+   * To rename a source, keep its id (write the old slug here).
+   */
+  id: z.string().trim().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case letters and digits, words joined by single hyphens').optional(),
 });
 
 export type PartnerSource = z.output<typeof sourceSchema> & {
-  /** File-name-safe form of the name: the source's store file and part of its items' ids. */
+  /** The source's `id`, or the slug of its name: its store file and part of its items' ids. */
   readonly slug: string;
 };
 
 const knownFields = Object.keys(sourceSchema.shape);
 
-/** Reads and checks a sources file; a missing file means no partner sources. */
-export function readSourcesConfig(file: string, displayName: string, streams: readonly string[]): { sources: PartnerSource[]; problems: Problem[] } {
+/**
+ * Reads and checks a sources file. A missing file means no partner sources, unless it
+ * was asked for by name (`required`), when it is an error.
+ */
+export function readSourcesConfig(file: string, displayName: string, streams: readonly string[], options: { readonly required?: boolean } = {}): { sources: PartnerSource[]; problems: Problem[] } {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
-  } catch {
-    return { sources: [], problems: [] };
+  } catch (error) {
+    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+    if (missing && !options.required) return { sources: [], problems: [] };
+    return {
+      sources: [],
+      problems: [{ severity: 'error', file: displayName, field: 'sources', message: missing ? 'does not exist' : `cannot be read: ${(error as Error).message}`, hint: 'check the path of the sources file' }],
+    };
   }
   return checkSourcesConfig(text, displayName, streams);
 }
@@ -62,7 +75,7 @@ export function checkSourcesConfig(text: string, file: string, streams: readonly
     return { sources: [], problems };
   }
   const sources: PartnerSource[] = [];
-  const firstIndex = { name: new Map<string, number>(), url: new Map<string, number>() };
+  const firstIndex = { store: new Map<string, number>(), name: new Map<string, number>(), url: new Map<string, number>() };
   data.forEach((entry: unknown, index) => {
     const fields = isRecord(entry) ? entry : {};
     for (const key of Object.keys(fields)) {
@@ -72,19 +85,38 @@ export function checkSourcesConfig(text: string, file: string, streams: readonly
     for (const issue of result.error?.issues ?? []) {
       const name = String(issue.path.at(-1) ?? '');
       const missing = issue.code === 'invalid_type' && (issue as { input?: unknown }).input === undefined;
-      report('error', [index, ...issue.path].join('.'), missing ? 'is missing' : describeIssue(issue), missing ? `add ${name}: to the source` : hintFor(name));
+      if (issue.path.length === 0) {
+        report('error', String(index), `must be a source with its fields (name:, url:, …), not ${JSON.stringify((issue as { input?: unknown }).input)}`, 'write each source as a list item starting with "- name: ..." and its other fields below it, indented');
+      } else {
+        report('error', [index, ...issue.path].join('.'), missing ? 'is missing' : describeIssue(issue), missing ? `add ${name}: to the source` : hintFor(name));
+      }
     }
     if (typeof fields.stream === 'string' && fields.stream.trim() !== '' && !streams.includes(fields.stream.trim())) {
       report('error', `${index}.stream`, `"${fields.stream}" is not a configured stream`, `use one of: ${streams.join(', ')}`);
     }
-    // Names become file names and ids, so two sources may not share one; nor may two share a feed.
-    for (const key of ['name', 'url'] as const) {
-      const value = typeof fields[key] === 'string' ? (key === 'name' ? slugify(fields[key] as string) : (fields[key] as string).trim()) : '';
-      const earlier = value === '' ? undefined : firstIndex[key].get(value);
-      if (earlier !== undefined) report('error', `${index}.${key}`, `is the same as the ${key} of source ${earlier + 1}`, key === 'name' ? 'give each source its own name' : 'list each feed once');
-      else if (value !== '') firstIndex[key].set(value, index);
+    // The id (else the name) becomes the store file and part of the ids, so two sources may
+    // not share one; nor may two share a feed, however its address is spelled.
+    const pinned = typeof fields.id === 'string' && fields.id.trim() !== '';
+    const storeKey = pinned ? (fields.id as string).trim() : typeof fields.name === 'string' ? slugify(fields.name) : '';
+    const feedKey = typeof fields.url === 'string' && isHttpUrl(fields.url.trim()) ? new URL(fields.url.trim()).href : '';
+    const nameKey = typeof fields.name === 'string' ? slugify(fields.name) : '';
+    const duplicates = [
+      { field: pinned ? 'id' : 'name', value: storeKey, seen: firstIndex.store, message: (n: number) => `gives the same store file (${storeKey}.json) as source ${n}`, hint: pinned ? 'give each source its own id' : 'give each source its own name' },
+      // Readers tell sources apart by name, whatever their ids.
+      { field: 'name', value: nameKey, seen: firstIndex.name, message: (n: number) => `is the same name as that of source ${n}`, hint: 'give each source its own name' },
+      { field: 'url', value: feedKey, seen: firstIndex.url, message: (n: number) => `is the same feed as the url of source ${n}`, hint: 'list each feed once' },
+    ];
+    const reported = new Set<string>();
+    for (const { field, value, seen, message, hint } of duplicates) {
+      const earlier = value === '' ? undefined : seen.get(value);
+      if (earlier === undefined) {
+        if (value !== '') seen.set(value, index);
+      } else if (!reported.has(field)) {
+        reported.add(field);
+        report('error', `${index}.${field}`, message(earlier + 1), hint);
+      }
     }
-    if (result.success) sources.push({ ...result.data, slug: slugify(result.data.name) });
+    if (result.success) sources.push({ ...result.data, slug: result.data.id ?? slugify(result.data.name) });
   });
   return { sources: problems.some((p) => p.severity === 'error') ? [] : sources, problems };
 }
@@ -94,7 +126,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'invalid_type') return `must be ${issue.expected === 'boolean' ? 'true or false' : issue.expected === 'number' ? 'a number' : issue.expected}, not ${JSON.stringify((issue as { input?: unknown }).input)}`;
+  const expected: Record<string, string> = { boolean: 'true or false', number: 'a number', int: 'a whole number', string: 'text', object: 'a list of fields' };
+  if (issue.code === 'invalid_type') return `must be ${expected[issue.expected] ?? issue.expected}, not ${JSON.stringify((issue as { input?: unknown }).input)}`;
   return issue.message;
 }
 
@@ -104,6 +137,7 @@ function hintFor(field: string): string {
     homepage: 'write the partner\'s home page, e.g. https://www.example.org/',
     keep: 'write how many of the newest items to keep, e.g. keep: 50, or leave it out to keep all',
     enabled: 'write enabled: false to stop fetching, or leave it out',
+    id: 'write the name of the source\'s store file, e.g. id: northshire-news, or leave it out to use the slug of the name',
   };
   return hints[field] ?? `write the ${field || 'value'} as text`;
 }

@@ -2,15 +2,15 @@
  * A partner feed's entries made safe and uniform for the store: titles as plain text,
  * summaries on the small allowlist and short (we link to partners' news, we do not
  * republish it), links absolute, dates read from whatever format the feed used, and an
- * undated entry given the moment it was first seen.
+ * entry without a usable date given the moment it was first seen.
  */
 import { createHash } from 'node:crypto';
-import { parseFeedDate } from '../dates.ts';
 import { collapseSpace, htmlToText, sanitiseSummary } from '../sanitise.ts';
 import { cutAtWord, escapeHtmlText, removeUnwantedChars } from '../text.ts';
 import { absoluteUrl, isHttpUrl } from '../urls.ts';
 import type { PartnerSource } from './config.ts';
-import type { ParsedFeed } from './parse.ts';
+import { parseFeedDate } from './feed-dates.ts';
+import type { ParsedFeed, PartnerText } from './parse.ts';
 import type { StoredItem } from './store.ts';
 
 /** Longest summary text kept from a partner, in characters; longer ones are cut at a word. */
@@ -22,8 +22,15 @@ export interface EntryContext {
   readonly feedUrl: string;
   readonly idAuthority: string;
   readonly now: Date;
+  /** A date further ahead of `now` than this is a mistake, not news from the future. */
+  readonly futureAllowanceHours: number;
   /** Items already stored, by key: their ids and first-seen times are kept. */
   readonly stored: ReadonlyMap<string, StoredItem>;
+  /**
+   * First-seen times for new undated entries: this source's lane among all sources of the
+   * fetch (`index` of `count`), and the seconds already taken in any store.
+   */
+  readonly firstSeen: { readonly index: number; readonly count: number; readonly taken: ReadonlySet<number> };
 }
 
 /** An entry left out of the store, and why (these are reported, never dropped silently). */
@@ -33,17 +40,25 @@ export interface SkippedEntry {
   readonly reason: string;
 }
 
-export function normaliseEntries(feed: ParsedFeed, context: EntryContext): { items: StoredItem[]; skipped: SkippedEntry[] } {
+/** Something about a kept entry that the partner should know (an unusable date). */
+export interface EntryWarning {
+  readonly position: number;
+  readonly title: string;
+  readonly message: string;
+}
+
+export function normaliseEntries(feed: ParsedFeed, context: EntryContext): { items: StoredItem[]; skipped: SkippedEntry[]; warnings: EntryWarning[] } {
   const items: StoredItem[] = [];
   const skipped: SkippedEntry[] = [];
+  const warnings: EntryWarning[] = [];
   const keys = new Set<string>();
   const base = feed.link && isHttpUrl(feed.link) ? feed.link : context.feedUrl;
-  let undated = 0;
+  const nextFirstSeen = firstSeenTimes(context);
   feed.entries.forEach((entry, index) => {
     const position = index + 1;
     const link = resolveLink(entry.link, base);
-    const summaryHtml = summarise(entry.summary ?? '', (href) => resolveLink(href, link ?? base));
-    const title = plain(entry.title ?? '') || collapseSpace(htmlToText(summaryHtml)).slice(0, 80);
+    const summaryHtml = summarise(entry.summary, (href) => resolveLink(href, link ?? base));
+    const title = plain(entry.title) || collapseSpace(htmlToText(summaryHtml)).slice(0, 80);
     const skip = (reason: string): void => void skipped.push({ position, title: title || '(untitled)', reason });
     if (link === undefined) return skip(entry.link ? `its link "${entry.link}" is not an http(s) address` : 'it has no link to the original');
     if (title === '') return skip('it has neither a title nor a summary');
@@ -52,25 +67,63 @@ export function normaliseEntries(feed: ParsedFeed, context: EntryContext): { ite
     keys.add(key);
     const stored = context.stored.get(key);
     const firstSeen = stored?.firstSeen ?? iso(context.now.getTime());
-    const published = parseFeedDate(entry.published) ?? parseFeedDate(entry.updated);
-    const updated = parseFeedDate(entry.updated);
-    // Undated entries keep the moment they were first seen; in one fetch, one second
-    // apart in feed order, so no two share a timestamp.
-    const publishedIso = published ? iso(published.epochMs) : stored?.published ?? iso(context.now.getTime() - 1000 * undated++);
+    const warn = (message: string): void => void warnings.push({ position, title, message });
+    const dates = readDates(entry.published, entry.updated, context, warn);
+    const published = dates.published ?? (stored?.published ? Date.parse(stored.published) : nextFirstSeen());
     items.push({
       key,
       id: stored?.id ?? partnerItemId(context.idAuthority, firstSeen, context.source.slug, key),
       title,
       link,
       summaryHtml,
-      published: publishedIso,
-      publishedFrom: published ? 'feed' : 'first-seen',
-      ...(updated && published && updated.epochMs > published.epochMs && { updated: iso(updated.epochMs) }),
-      authors: entry.authors.map(plain).filter(Boolean),
+      published: iso(published),
+      publishedFrom: dates.published !== undefined ? 'feed' : 'first-seen',
+      ...(dates.updated !== undefined && dates.published !== undefined && dates.updated > dates.published && { updated: iso(dates.updated) }),
+      authors: entry.authors.map((name) => plain({ value: name, type: 'text' })).filter(Boolean),
       firstSeen,
     });
   });
-  return { items, skipped };
+  return { items, skipped, warnings };
+}
+
+/**
+ * An entry's dates as instants. One that cannot be used (not a date, an impossible day,
+ * an unknown or ambiguous zone, too far in the future) is reported and left out: the
+ * updated date stands in for the published one, else the time the entry was first seen.
+ */
+function readDates(published: string | undefined, updated: string | undefined, context: EntryContext, warn: (message: string) => void): { published?: number; updated?: number } {
+  const latest = context.now.getTime() + context.futureAllowanceHours * 3_600_000;
+  const read = (text: string | undefined): { at?: number; problem?: string } => {
+    if (text === undefined || text.trim() === '') return {};
+    const reading = parseFeedDate(text);
+    if (!reading.ok) return { problem: reading.reason };
+    if (reading.epochMs > latest) return { problem: `it is more than ${context.futureAllowanceHours} hours after the time of the fetch` };
+    return { at: reading.epochMs };
+  };
+  const first = read(published);
+  const last = read(updated);
+  const at = first.at ?? last.at;
+  if (first.problem) warn(`its date "${published?.trim()}" cannot be used (${first.problem}), so ${last.at !== undefined ? 'its updated date' : 'the time it was first seen'} stands in for it`);
+  if (last.problem) warn(`its updated date "${updated?.trim()}" cannot be used (${last.problem}), so it is left out`);
+  return { ...(at !== undefined && { published: at }), ...(last.at !== undefined && { updated: last.at }) };
+}
+
+/**
+ * Distinct first-seen times for new undated entries, deterministically: the fetch's
+ * moment, then a second earlier for each further entry, each source taking every
+ * `count`-th second from its own offset (so sources fetched at once never collide,
+ * whatever order they finish in), skipping seconds any stored item already has.
+ */
+function firstSeenTimes(context: EntryContext): () => number {
+  const { index, count, taken } = context.firstSeen;
+  const start = Math.floor(context.now.getTime() / 1000) - index;
+  let step = 0;
+  return () => {
+    let second = start - step * count;
+    while (taken.has(second)) second = start - ++step * count;
+    step++;
+    return second * 1000;
+  };
 }
 
 /** `tag:3millionlives.co.uk,2026-11-25:partners/<source>/<hash of the partner's id>` */
@@ -85,12 +138,17 @@ function resolveLink(href: string | undefined, base: string): string | undefined
   return url !== undefined && isHttpUrl(url) ? url : undefined;
 }
 
-function plain(text: string): string {
-  return collapseSpace(htmlToText(removeUnwantedChars(text)));
+/** Plain text: HTML reduced to its text (entities decoded once), text as it is. */
+function plain(text: PartnerText | undefined): string {
+  if (text === undefined) return '';
+  const clean = removeUnwantedChars(text.value);
+  return collapseSpace(text.type === 'html' ? htmlToText(clean) : clean);
 }
 
 /** The summary on the small allowlist; when long, its text cut at a word, as one paragraph. */
-function summarise(html: string, resolve: (url: string) => string | undefined): string {
+function summarise(summary: PartnerText | undefined, resolve: (url: string) => string | undefined): string {
+  if (summary === undefined) return '';
+  const html = summary.type === 'html' ? summary.value : `<p>${escapeHtmlText(summary.value)}</p>`;
   const clean = sanitiseSummary(removeUnwantedChars(html), resolve).trim();
   const text = collapseSpace(htmlToText(clean));
   if (text.length > summaryLimit) return `<p>${escapeHtmlText(cutAtWord(text, summaryLimit))}</p>`;

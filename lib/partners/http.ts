@@ -1,11 +1,14 @@
 /**
- * One polite, bounded HTTP exchange for a partner feed: conditional requests and
- * freshness from the last response's cache policy (http-cache-semantics, the only
- * importer), a timeout over the whole exchange, a cap on the body, redirects followed
- * by hand so that they are counted and loops are caught, compressed bodies (fetch
- * decompresses them), and a User-Agent that says who we are.
+ * One polite, bounded HTTP exchange for a partner feed: conditional requests from the
+ * last response's validators (ETag, Last-Modified); freshness from its Cache-Control or
+ * Expires as http-cache-semantics reads them (the only importer), never guessed from
+ * Last-Modified and never longer than a day; a timeout over the whole exchange; a cap on
+ * the body after decompression; redirects followed by hand so that they are counted and
+ * loops are caught; gzip, deflate and brotli (fetch decompresses them); and a User-Agent
+ * that says who we are.
  */
 import CachePolicy from 'http-cache-semantics';
+import type { CacheState } from './store.ts';
 
 export interface HttpLimits {
   /** The whole exchange, body included. */
@@ -16,40 +19,47 @@ export interface HttpLimits {
   readonly userAgent: string;
 }
 
+/**
+ * The longest a partner's Cache-Control max-age or Expires keeps us from asking again:
+ * a feed that says "fresh for a year" is still fetched daily.
+ */
+export const maxFreshnessMs = 24 * 3_600_000;
+
+/** The longest a Retry-After keeps us away: `Retry-After: 2099` must not mean never again. */
+export const maxRetryAfterMs = 7 * 24 * 3_600_000;
+
 export type HttpResult =
-  /** The last response is still fresh by its own Cache-Control: no request was made. */
-  | { readonly kind: 'fresh'; readonly until: Date }
-  | { readonly kind: 'not-modified'; readonly status: 304; readonly cache?: Record<string, unknown>; readonly movedTo?: string }
-  | { readonly kind: 'ok'; readonly status: number; readonly body: Uint8Array; readonly contentType: string; readonly url: string; readonly cache?: Record<string, unknown>; readonly movedTo?: string }
+  /** The last response is still fresh by its own Cache-Control or Expires: no request was made. */
+  | { readonly kind: 'fresh'; readonly until: Date; readonly because: string }
+  | { readonly kind: 'not-modified'; readonly status: 304; readonly cache: CacheState; readonly movedTo?: string }
+  | { readonly kind: 'ok'; readonly status: number; readonly body: Uint8Array; readonly contentType: string; readonly url: string; readonly cache: CacheState; readonly movedTo?: string }
   | { readonly kind: 'failed'; readonly status?: number; readonly reason: string; readonly retryAfter?: Date };
 
 const accept = 'application/rss+xml, application/atom+xml, application/feed+json, application/rdf+xml;q=0.9, application/xml;q=0.8, text/xml;q=0.8, application/json;q=0.7, */*;q=0.1';
+/** Every encoding fetch decodes. */
+const acceptEncoding = 'br, gzip, deflate';
 
-/** Fetches `url`, revalidating against `cache` (the stored policy of the last response). */
-export async function fetchFeed(url: string, cache: Record<string, unknown> | undefined, limits: HttpLimits, fetchImpl: typeof fetch, now: Date): Promise<HttpResult> {
-  const request = { url, method: 'GET', headers: { accept, 'user-agent': limits.userAgent } };
-  const previous = cache ? CachePolicy.fromObject(cache as unknown as CachePolicy.CachePolicyObject) : undefined;
-  if (previous && previous.satisfiesWithoutRevalidation(request) && previous.timeToLive() > 0) {
-    return { kind: 'fresh', until: new Date(now.getTime() + previous.timeToLive()) };
+/** Fetches `url`, revalidating against `cache` (what the last response said). */
+export async function fetchFeed(url: string, cache: CacheState | undefined, limits: HttpLimits, fetchImpl: typeof fetch, now: Date): Promise<HttpResult> {
+  if (cache?.freshUntil !== undefined && Date.parse(cache.freshUntil) > now.getTime()) {
+    return { kind: 'fresh', until: new Date(cache.freshUntil), because: freshnessSource(cache) };
   }
-  const headers = previous ? (previous.revalidationHeaders(request) as Record<string, string>) : request.headers;
+  const headers: Record<string, string> = {
+    accept, 'accept-encoding': acceptEncoding, 'user-agent': limits.userAgent,
+    ...(cache?.etag !== undefined && { 'if-none-match': cache.etag }),
+    ...(cache?.lastModified !== undefined && { 'if-modified-since': cache.lastModified }),
+  };
   const signal = AbortSignal.timeout(limits.timeoutMs);
   try {
     const { response, finalUrl, movedTo } = await follow(url, headers, limits, fetchImpl, signal);
-    const responseHeaders = Object.fromEntries(response.headers);
-    const policyResponse = { status: response.status, headers: responseHeaders };
-    // The policy is kept against the configured URL, so the next request revalidates
-    // even when the feed answers from behind a redirect.
-    const finalRequest = request;
     if (response.status === 304) {
-      const revalidated = previous?.revalidatedPolicy(finalRequest, policyResponse).policy;
-      return { kind: 'not-modified', status: 304, ...(revalidated?.storable() && { cache: revalidated.toObject() as unknown as Record<string, unknown> }), ...(movedTo && { movedTo }) };
+      await response.body?.cancel();
+      return { kind: 'not-modified', status: 304, cache: cacheState(url, response.headers, now, cache), ...(movedTo && { movedTo }) };
     }
     if (response.status === 429 || response.status === 503) {
       await response.body?.cancel();
       const retryAfter = parseRetryAfter(response.headers.get('retry-after'), now);
-      const wait = retryAfter ? `; the partner asks us to wait until ${retryAfter.toISOString()}` : '';
-      return { kind: 'failed', status: response.status, reason: `${response.status} ${response.statusText || 'Too Many Requests'}${wait}`, ...(retryAfter && { retryAfter }) };
+      return { kind: 'failed', status: response.status, reason: `${response.status} ${response.statusText || 'Too Many Requests'}${describeWait(retryAfter)}`, ...(retryAfter && { retryAfter: retryAfter.until }) };
     }
     if (!response.ok) {
       await response.body?.cancel();
@@ -57,14 +67,41 @@ export async function fetchFeed(url: string, cache: Record<string, unknown> | un
     }
     const body = await readLimited(response, limits.maxBytes);
     if (body === undefined) return { kind: 'failed', status: response.status, reason: `the body is larger than the ${formatBytes(limits.maxBytes)} limit` };
-    const policy = new CachePolicy(finalRequest, policyResponse, { shared: false });
     return {
       kind: 'ok', status: response.status, body, contentType: response.headers.get('content-type') ?? '', url: finalUrl,
-      ...(policy.storable() && { cache: policy.toObject() as unknown as Record<string, unknown> }), ...(movedTo && { movedTo }),
+      cache: cacheState(url, response.headers, now), ...(movedTo && { movedTo }),
     };
   } catch (error) {
     return { kind: 'failed', reason: describeNetworkError(error, limits) };
   }
+}
+
+/**
+ * What a response says for next time: its validators, kept even when it may not be
+ * stored (no-store), so that the next request is still conditional; and its freshness,
+ * explicit only (no heuristic from Last-Modified) and capped at `maxFreshnessMs`. A 304
+ * updates what the last 200 said, header by header (RFC 9111 §4.3.4).
+ */
+function cacheState(url: string, headers: Headers, now: Date, previous?: CacheState): CacheState {
+  const header = (name: string, kept?: string) => headers.get(name) || kept;
+  const state = {
+    etag: header('etag', previous?.etag), lastModified: header('last-modified', previous?.lastModified),
+    cacheControl: header('cache-control', previous?.cacheControl), expires: header('expires', previous?.expires),
+  };
+  const responseHeaders: Record<string, string> = {};
+  for (const [name, value] of [['cache-control', state.cacheControl], ['expires', state.expires], ['date', header('date')]] as const) if (value !== undefined) responseHeaders[name] = value;
+  const policy = new CachePolicy({ url, method: 'GET', headers: {} }, { status: 200, headers: responseHeaders }, { shared: false, cacheHeuristic: 0, immutableMinTimeToLive: 0 });
+  const ttl = policy.storable() ? Math.min(policy.timeToLive(), maxFreshnessMs) : 0;
+  return withoutUndefined({ ...state, freshUntil: ttl > 0 ? new Date(now.getTime() + ttl).toISOString() : undefined });
+}
+
+/** The header that made the copy fresh, for the report. */
+function freshnessSource(cache: CacheState): string {
+  return cache.cacheControl !== undefined && /max-age/i.test(cache.cacheControl) ? `Cache-Control: ${cache.cacheControl}` : `Expires: ${cache.expires ?? '?'}`;
+}
+
+function withoutUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
 
 class RedirectProblem extends Error {}
@@ -118,12 +155,18 @@ async function readLimited(response: Response, maxBytes: number): Promise<Uint8A
   return body;
 }
 
-/** Retry-After as seconds or as an HTTP date. */
-function parseRetryAfter(value: string | null, now: Date): Date | undefined {
+/** Retry-After as seconds or as an HTTP date, never more than `maxRetryAfterMs` away. */
+function parseRetryAfter(value: string | null, now: Date): { readonly until: Date; readonly asked: Date } | undefined {
   if (value === null) return undefined;
-  if (/^\d+$/.test(value.trim())) return new Date(now.getTime() + Number(value.trim()) * 1000);
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : new Date(date);
+  const asked = /^\d+$/.test(value.trim()) ? now.getTime() + Number(value.trim()) * 1000 : Date.parse(value);
+  if (Number.isNaN(asked)) return undefined;
+  return { until: new Date(Math.min(asked, now.getTime() + maxRetryAfterMs)), asked: new Date(asked) };
+}
+
+function describeWait(retryAfter: { readonly until: Date; readonly asked: Date } | undefined): string {
+  if (retryAfter === undefined) return '';
+  if (retryAfter.until.getTime() === retryAfter.asked.getTime()) return `; the partner asks us to wait until ${retryAfter.until.toISOString()}`;
+  return `; the partner asks us to wait until ${retryAfter.asked.toISOString()}, so we wait the longest we allow, until ${retryAfter.until.toISOString()}`;
 }
 
 /** Network failures in words: what went wrong, as far as the error says. */

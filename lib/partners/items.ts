@@ -5,6 +5,7 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { NewsConfig } from '../config.ts';
+import type { Merge } from '../dedupe.ts';
 import { newsDateAt } from '../dates.ts';
 import type { FeedSource, NewsItem } from '../model.ts';
 import type { Problem } from '../problems.ts';
@@ -12,7 +13,7 @@ import { collapseSpace, htmlToText } from '../sanitise.ts';
 import { slugify } from '../slug.ts';
 import { cutAtWord, escapeHtmlText } from '../text.ts';
 import type { PartnerSource } from './config.ts';
-import { readStore, storeFile, type StoredItem } from './store.ts';
+import { readStore, storeFile, type SourceState, type StoredItem } from './store.ts';
 
 /** A source's state, for `npm run sources` and the site's source-health page. */
 export interface SourceHealth {
@@ -24,19 +25,25 @@ export interface SourceHealth {
   readonly stream: string;
   readonly enabled: boolean;
   readonly lastAttempt?: string;
+  /** What the last attempt came to; `fresh` means no request was needed. */
+  readonly lastOutcome?: SourceState['lastOutcome'];
   readonly lastSuccess?: string;
   readonly status?: number;
   readonly lastError?: string;
   readonly retryAfter?: string;
   /** Items in the store, all published. */
   readonly items: number;
-  /** No successful fetch in the week before the latest fetch of any source. */
+  /** Enabled, and no successful fetch in the week before `now` (the build's moment). */
   readonly stale: boolean;
+  /** Its items that told the same story as another item and were merged into it (counted by the build). */
+  readonly merged: number;
 }
 
-const staleAfterMs = 7 * 24 * 3_600_000;
+/** How long a source may go without a successful fetch before it is stale. */
+export const staleAfterMs = 7 * 24 * 3_600_000;
 
-export function readPartnerItems(sources: readonly PartnerSource[], storeDir: string, config: NewsConfig): { items: NewsItem[]; health: SourceHealth[]; problems: Problem[] } {
+/** Each source's items and health, from the store; `now` is the moment staleness is measured at. */
+export function readPartnerItems(sources: readonly PartnerSource[], storeDir: string, config: NewsConfig, now: Date): { items: NewsItem[]; health: SourceHealth[]; problems: Problem[] } {
   const problems: Problem[] = [];
   const stores = sources.map((source) => {
     const read = readStore(storeDir, source.slug, source.name);
@@ -44,15 +51,15 @@ export function readPartnerItems(sources: readonly PartnerSource[], storeDir: st
     return { source, store: read.store };
   });
   problems.push(...orphanStores(storeDir, sources));
-  const latest = Math.max(0, ...stores.map(({ store }) => Date.parse(store.state.lastAttempt ?? '') || 0));
   const items = stores.flatMap(({ source, store }) => store.items.map((item) => toNewsItem(item, source, config)));
   const health = stores.map(({ source, store }): SourceHealth => {
-    const { lastAttempt, lastSuccess, status, lastError, retryAfter } = store.state;
+    const { lastAttempt, lastOutcome, lastSuccess, status, lastError, retryAfter } = store.state;
     return {
       name: source.name, slug: source.slug, url: source.url, homepage: source.homepage, organisation: source.organisation, stream: source.stream, enabled: source.enabled,
-      ...(lastAttempt && { lastAttempt }), ...(lastSuccess && { lastSuccess }), ...(status && { status }), ...(lastError && { lastError }), ...(retryAfter && { retryAfter }),
+      ...(lastAttempt && { lastAttempt }), ...(lastOutcome && { lastOutcome }), ...(lastSuccess && { lastSuccess }), ...(status && { status }), ...(lastError && { lastError }), ...(retryAfter && { retryAfter }),
       items: store.items.length,
-      stale: source.enabled && (lastSuccess === undefined || latest - Date.parse(lastSuccess) > staleAfterMs),
+      stale: source.enabled && (lastSuccess === undefined || now.getTime() - Date.parse(lastSuccess) > staleAfterMs),
+      merged: 0,
     };
   });
   return { items, health, problems };
@@ -88,6 +95,11 @@ export function toNewsItem(stored: StoredItem, source: PartnerSource, config: Ne
   };
 }
 
+/** The health of each source with the number of its items merged into others. */
+export function withMergeCounts(health: readonly SourceHealth[], merges: readonly Merge[]): SourceHealth[] {
+  return health.map((source) => ({ ...source, merged: merges.filter((merge) => merge.from.includes(source.name)).length }));
+}
+
 /** Store files whose source is no longer configured: reported, because their items are not published. */
 function orphanStores(storeDir: string, sources: readonly PartnerSource[]): Problem[] {
   let files: string[];
@@ -100,6 +112,6 @@ function orphanStores(storeDir: string, sources: readonly PartnerSource[]): Prob
   return files.filter((name) => !known.has(name)).map((name) => ({
     severity: 'warning', file: path.join(storeDir, name), field: 'store',
     message: 'belongs to no source in sources.yaml, so its items are not published',
-    hint: 'add the source back to sources.yaml, or delete the file if the partner asked to be removed',
+    hint: 'add the source back to sources.yaml (a renamed source keeps its store with id: and the file\'s name), or delete the file and its state/ file if the partner asked to be removed',
   }));
 }

@@ -1,10 +1,14 @@
 /**
- * The store of partner items: one JSON file per source under `content/partners/`,
- * pretty-printed with a fixed key order and items newest first, so a change reads well
- * in a diff. Items that scroll out of a partner's feed stay here; the file is replaced
- * by writing a temporary file and renaming it, so a crash never leaves half a store.
+ * The store of partner items, in two parts per source, both pretty-printed JSON with a
+ * fixed key order so that a change reads well in a diff:
+ * - `content/partners/<source>.json`, the items, newest first. It changes only when the
+ *   items do: items that scroll out of a partner's feed stay here.
+ * - `content/partners/state/<source>.json`, what the last fetch found (times, status,
+ *   error, cache validators). It changes on every fetch, so it is kept apart.
+ * Files are replaced by writing a temporary file and renaming it, so a crash never
+ * leaves half a file, and a file that cannot be read is never overwritten.
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Problem } from '../problems.ts';
 
@@ -22,16 +26,43 @@ export interface StoredItem {
   readonly summaryHtml: string;
   /** RFC 3339, UTC. */
   readonly published: string;
-  /** Whether `published` came from the feed or is the moment we first saw an undated entry. */
+  /** Whether `published` came from the feed or is the moment we first saw an entry without a usable date. */
   readonly publishedFrom: 'feed' | 'first-seen';
   readonly updated?: string;
   readonly authors: readonly string[];
   readonly firstSeen: string;
 }
 
+/** A source's items file. */
+export interface ItemFile {
+  /** The source's name when the file was written, for people reading the file. */
+  readonly source: string;
+  /** Newest first. */
+  readonly items: readonly StoredItem[];
+  /**
+   * Keys of entries removed to keep the store to the source's `keep` and still in the
+   * partner's feed: they are not taken in again. A key is forgotten once the feed drops it.
+   */
+  readonly removed?: readonly string[];
+}
+
+/** The last response's validators and freshness, in the words of its headers. */
+export interface CacheState {
+  readonly etag?: string;
+  readonly lastModified?: string;
+  /** The Cache-Control and Expires headers as sent, kept so that a 304 without them still has them (RFC 9111 §4.3.4). */
+  readonly cacheControl?: string;
+  readonly expires?: string;
+  /** Until when the copy is fresh by those headers (capped): no request is made before then. */
+  readonly freshUntil?: string;
+}
+
 /** What happened the last time the source was fetched. */
 export interface SourceState {
   readonly lastAttempt?: string;
+  /** What the last attempt came to: new items read, a 304, no request because the copy was fresh, or a failure. */
+  readonly lastOutcome?: 'updated' | 'not-modified' | 'fresh' | 'failed';
+  /** The last moment the stored items were known to match the feed: a 200, a 304. */
   readonly lastSuccess?: string;
   /** HTTP status of the last response, if there was one. */
   readonly status?: number;
@@ -39,113 +70,107 @@ export interface SourceState {
   readonly lastError?: string;
   /** The partner asked us (429, 503 with Retry-After) not to come back before this time. */
   readonly retryAfter?: string;
-  /** The HTTP cache policy of the last response (ETag, Last-Modified, freshness), as http-cache-semantics stores it. */
-  readonly cache?: Record<string, unknown>;
   /** Entries in the feed at the last successful fetch. */
   readonly itemsInFeed?: number;
+  readonly cache?: CacheState;
 }
 
-export interface SourceStore {
-  /** The source's name when the file was written, for people reading the file. */
-  readonly source: string;
+/** A source's store: its items file and its state file, together. */
+export interface SourceStore extends ItemFile {
   readonly state: SourceState;
-  /** Newest first. */
-  readonly items: readonly StoredItem[];
 }
 
 export function storeFile(storeDir: string, slug: string): string {
   return path.join(storeDir, `${slug}.json`);
 }
 
-/** Reads a source's store; a missing file is an empty store, a broken one a problem (and the file is left alone). */
-export function readStore(storeDir: string, slug: string, name: string): { store: SourceStore; problems: Problem[]; exists: boolean } {
-  const file = storeFile(storeDir, slug);
-  const empty: SourceStore = { source: name, state: {}, items: [] };
+export function stateFile(storeDir: string, slug: string): string {
+  return path.join(storeDir, 'state', `${slug}.json`);
+}
+
+/** Reads a source's store; missing files are an empty store, a broken one a problem (and the file is left alone). */
+export function readStore(storeDir: string, slug: string, name: string): { store: SourceStore; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const items = readJson(storeFile(storeDir, slug), problems, (data) => Array.isArray(data.items) && (data.removed === undefined || Array.isArray(data.removed)), 'it has no "items" list');
+  const state = readJson(stateFile(storeDir, slug), problems, () => true, '');
+  return {
+    store: { source: name, items: (items?.items as StoredItem[] | undefined) ?? [], ...(Array.isArray(items?.removed) && { removed: items.removed as string[] }), state: (state ?? {}) as SourceState },
+    problems,
+  };
+}
+
+function readJson(file: string, problems: Problem[], valid: (data: Record<string, unknown>) => boolean, invalid: string): Record<string, unknown> | undefined {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
-  } catch {
-    return { store: empty, problems: [], exists: false };
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    problems.push({ severity: 'error', file, field: 'store', message: `cannot be read: ${(error as Error).message}`, hint: 'make it a readable file, or move it away to start the source afresh' });
+    return undefined;
   }
   try {
-    const data = JSON.parse(text) as SourceStore;
-    if (!Array.isArray(data.items) || typeof data.state !== 'object') throw new Error('it has no "items" list or no "state"');
-    return { store: data, problems: [], exists: true };
+    const data: unknown = JSON.parse(text);
+    if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new Error('it is not a JSON object');
+    if (!valid(data as Record<string, unknown>)) throw new Error(invalid);
+    return data as Record<string, unknown>;
   } catch (error) {
-    return {
-      store: empty, exists: true,
-      problems: [{ severity: 'error', file, field: 'store', message: `cannot be read: ${(error as Error).message}`, hint: 'restore the file from version control; fetching again rebuilds only what the partner still publishes' }],
-    };
+    problems.push({
+      severity: 'error', file, field: 'store', message: `cannot be read: ${(error as Error).message}`,
+      hint: 'restore it from version control or resolve the merge conflict in it; until then the source is not fetched, so nothing in it is overwritten',
+    });
+    return undefined;
   }
 }
 
-/** Writes a source's store atomically: a temporary file in the same folder, then a rename. */
+/**
+ * Writes a source's store: the items file only when its text changes, the state file
+ * always. Each through a temporary file in the same folder, flushed, then renamed; on a
+ * failure the temporary file is removed and the error thrown.
+ */
 export function writeStore(storeDir: string, slug: string, store: SourceStore): void {
-  mkdirSync(storeDir, { recursive: true });
+  const items = renderItemFile(store);
   const file = storeFile(storeDir, slug);
-  const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, `${JSON.stringify(ordered(store), null, 2)}\n`);
-  renameSync(temporary, file);
+  if (readIfExists(file) !== items) replaceFile(file, items);
+  replaceFile(stateFile(storeDir, slug), `${JSON.stringify(orderedState(store.state), null, 2)}\n`);
 }
 
-/** The same store with keys in a fixed order, so that unchanged data never shows up in a diff. */
-function ordered(store: SourceStore): SourceStore {
-  const state = store.state;
-  return {
+function readIfExists(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+function replaceFile(file: string, text: string): void {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const temporary = `${file}.${process.pid}.tmp`;
+  try {
+    writeFileSync(temporary, text, { flush: true });
+    renameSync(temporary, file);
+  } catch (error) {
+    rmSync(temporary, { force: true, recursive: true });
+    throw error;
+  }
+}
+
+/** The items file with keys in a fixed order, so that unchanged data never shows up in a diff. */
+function renderItemFile(store: ItemFile): string {
+  const file: ItemFile = {
     source: store.source,
-    state: pick(state, ['lastAttempt', 'lastSuccess', 'status', 'lastError', 'retryAfter', 'itemsInFeed', 'cache']),
     items: store.items.map((item) => pick(item, ['key', 'id', 'title', 'link', 'published', 'publishedFrom', 'updated', 'firstSeen', 'authors', 'summaryHtml'])),
+    ...(store.removed && store.removed.length > 0 && { removed: [...store.removed].sort() }),
   };
+  return `${JSON.stringify(file, null, 2)}\n`;
+}
+
+function orderedState(state: SourceState): SourceState {
+  const ordered = pick(state, ['lastAttempt', 'lastOutcome', 'lastSuccess', 'status', 'lastError', 'retryAfter', 'itemsInFeed', 'cache']);
+  return state.cache ? { ...ordered, cache: pick(state.cache, ['etag', 'lastModified', 'cacheControl', 'expires', 'freshUntil']) } : ordered;
 }
 
 function pick<T extends object>(value: T, keys: readonly (keyof T)[]): T {
   const result: Partial<T> = {};
   for (const key of keys) if (value[key] !== undefined) result[key] = value[key];
   return result as T;
-}
-
-export interface MergeCounts {
-  readonly added: number;
-  readonly updated: number;
-  readonly unchanged: number;
-  /** Stored items no longer in the feed (its window moved on): kept. */
-  readonly kept: number;
-  /** The oldest items beyond the source's `keep`, removed from the store (and named in the report). */
-  readonly dropped: readonly StoredItem[];
-}
-
-/**
- * Merges a fetch's items into the stored ones: same key, same item (updated in place
- * when anything changed, keeping its id and first-seen time); items gone from the feed
- * stay; then newest first, trimmed to `keep`.
- */
-export function mergeItems(stored: readonly StoredItem[], fetched: readonly StoredItem[], keep?: number): { items: StoredItem[]; counts: MergeCounts } {
-  const byKey = new Map(stored.map((item) => [item.key, item]));
-  let added = 0;
-  let updated = 0;
-  let unchanged = 0;
-  const seen = new Set<string>();
-  for (const item of fetched) {
-    seen.add(item.key);
-    const before = byKey.get(item.key);
-    if (before === undefined) {
-      added++;
-      byKey.set(item.key, item);
-    } else if (sameContent(before, item)) {
-      unchanged++;
-    } else {
-      updated++;
-      byKey.set(item.key, { ...item, id: before.id, firstSeen: before.firstSeen, ...(item.publishedFrom === 'first-seen' && { published: before.published }) });
-    }
-  }
-  const all = [...byKey.values()].sort((a, b) => (a.published < b.published ? 1 : a.published > b.published ? -1 : a.key < b.key ? -1 : 1));
-  const items = keep === undefined ? all : all.slice(0, keep);
-  const dropped = keep === undefined ? [] : all.slice(keep);
-  const kept = stored.filter((item) => !seen.has(item.key) && !dropped.includes(byKey.get(item.key) as StoredItem)).length;
-  return { items, counts: { added, updated, unchanged, kept, dropped } };
-}
-
-function sameContent(a: StoredItem, b: StoredItem): boolean {
-  return a.title === b.title && a.link === b.link && a.summaryHtml === b.summaryHtml && a.updated === b.updated &&
-    (b.publishedFrom === 'first-seen' || a.published === b.published) && a.authors.join('\n') === b.authors.join('\n');
 }
