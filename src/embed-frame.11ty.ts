@@ -30,6 +30,8 @@ export function render({ news, section }: Data): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
 <title>${title}</title>
+<meta name="description" content="The latest items from ${section.kind === 'all' ? site.title : `${section.name} in ${site.title}`}, for showing on partners' pages.">
+<link rel="icon" href="${sitePath(news, '/assets/icon.svg')}" type="image/svg+xml">
 <base target="_top">
 <style>
 body { margin: 0; padding: 0.75rem; font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; font-size: 1rem; line-height: 1.5; color: #212b32; background: #fff; }
