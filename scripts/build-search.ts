@@ -53,7 +53,8 @@ const recordsText = readFileSync(recordsFile, 'utf8');
 hash.update(path.relative(site, recordsFile)).update(recordsText);
 const fingerprint = hash.digest('hex');
 const records = JSON.parse(recordsText) as SearchRecord[];
-const described = (pages: number) => `${pages} item pages and ${records.length} partner items`;
+const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+const described = (pages: number) => `${count(pages, 'item page')} and ${count(records.length, 'partner item')}`;
 const output = path.join(site, 'pagefind');
 
 if (existsSync(path.join(cacheDir, 'pagefind')) && readText(path.join(cacheDir, 'fingerprint')) === fingerprint) {
