@@ -2,7 +2,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { Browser, Page } from 'playwright-core';
 import { findViolations, launchBrowser } from './helpers/browser.ts';
-import { sharedSite, type BuiltSite } from './helpers/site.ts';
+import { prefixedEnv, sharedSite, type BuiltSite } from './helpers/site.ts';
 import { serveStatic } from './helpers/static-server.ts';
 
 interface Context {
@@ -75,10 +75,13 @@ for (const [name, path] of pageTypes) {
   });
 }
 
-/** Types a query into the search box and waits for the result links; returns their addresses. */
+/** Types a query into the search box and waits for its results ("3 results for …"); returns their addresses. */
 async function search(page: Page, query: string): Promise<(string | null)[]> {
   await page.getByLabel('Search all news, partners\' items included').fill(query);
+  await page.locator('.pagefind-ui__message', { hasText: new RegExp(`^\\d+ results? for ${query}$`) }).waitFor();
   await page.locator('.pagefind-ui__result-link').first().waitFor();
+  // Each result shows a placeholder until its details have loaded.
+  await page.waitForFunction(() => document.querySelector('.pagefind-ui__loading') === null);
   return page.locator('.pagefind-ui__result-link').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
 }
 
@@ -126,6 +129,20 @@ browserSuite('search finds a partner item by a word of its summary, linking to t
     assert.is((await page.locator('.pagefind-ui__result-tag').textContent())?.trim(), 'Links to: northshire-telecare.example.org');
   } finally {
     await page.close();
+  }
+});
+
+browserSuite('under a path prefix, search links item pages with the prefix and partner items to their originals', async (context) => {
+  const site = await sharedSite(prefixedEnv);
+  const server = await serveStatic({ root: site.dir, prefix: '/news/' });
+  const page = await (context.browser as Browser).newPage();
+  try {
+    await page.goto(`${server.url}search/`);
+    assert.equal(await search(page, 'capital'), ['/news/pathfinder/2013/worcester-business-case/']);
+    assert.equal(await search(page, 'matrons'), ['https://northshire-telecare.example.org/news/one-year-on']);
+  } finally {
+    await page.close();
+    await server.close();
   }
 });
 
