@@ -17,10 +17,16 @@ const kinds: Record<string, string> = {
   'image/jpeg': 'JPEG image',
 };
 
-/** `PDF, 1.2 MB` */
-export function describeFile(attachment: Attachment): string {
+/**
+ * `PDF, 1.2 MB`; only the size when the title already ends with the kind, as in
+ * "Business case summary (PDF)"; undefined when that leaves nothing to say.
+ */
+export function describeFile(attachment: Attachment, title: string): string | undefined {
   const kind = kinds[attachment.type] ?? attachment.type;
-  return attachment.size === undefined ? kind : `${kind}, ${formatSize(attachment.size)}`;
+  const ending = title.toLowerCase().replace(/[\s).]+$/, '');
+  const named = ending.endsWith(kind.toLowerCase()) && !/\p{L}$/u.test(ending.slice(0, -kind.length));
+  const size = attachment.size === undefined ? undefined : formatSize(attachment.size);
+  return named ? size : size === undefined ? kind : `${kind}, ${size}`;
 }
 
 export function formatSize(bytes: number): string {
@@ -38,5 +44,9 @@ export function formatSize(bytes: number): string {
 export function renderAttachments(attachments: readonly Attachment[]): SafeHtml {
   if (attachments.length === 0) return html``;
   return html`<h2 id="attachments">Attachments</h2>
-<ul class="attachments">${attachments.map((a) => html`<li><a href="${a.url}">${a.title ?? a.url.split(/[?#]/)[0]?.split('/').pop()}</a> <span class="meta">(${describeFile(a)})</span></li>`)}</ul>`;
+<ul class="attachments">${attachments.map((a) => {
+    const title = a.title ?? a.url.split(/[?#]/)[0]?.split('/').pop() ?? a.url;
+    const description = describeFile(a, title);
+    return html`<li><a href="${a.url}">${title}</a>${description && html` <span class="meta">(${description})</span>`}</li>`;
+  })}</ul>`;
 }

@@ -23,7 +23,12 @@ export interface PageShell {
   readonly searchable?: boolean;
   /** Extra elements for the head, e.g. the search page's stylesheet. */
   readonly head?: SafeHtml;
+  /** A page that is not a page of the site (404.html): kept out of search engines, with no canonical URL. */
+  readonly noindex?: boolean;
 }
+
+/** Copy buttons (`button.copy`) do nothing without copy.js, and no other page needs it. */
+const copyButton = /<button[^>]* class="copy"/;
 
 export function renderPage(page: PageShell): string {
   const { site } = page.site.config;
@@ -40,12 +45,12 @@ export function renderPage(page: PageShell): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${fullTitle}</title>
 <meta name="description" content="${page.description}">
-<link rel="canonical" href="${siteUrl(site.baseUrl, page.path)}">
-${renderSiteMeta(page.site, page.title, page.description, page.path, page.item)}
+${page.noindex ? html`<meta name="robots" content="noindex">` : html`<link rel="canonical" href="${siteUrl(site.baseUrl, page.path)}">`}
+${renderSiteMeta(page.site, page.title, page.description, page.noindex ? undefined : page.path, page.item)}
 ${page.item && renderArticleMeta(page.site, page.item)}
 <link rel="stylesheet" href="${sitePath(page.site, '/assets/site.css')}">
 <link rel="icon" href="${sitePath(page.site, '/assets/icon.svg')}" type="image/svg+xml">
-${renderFeedLinks(page.site, page.feeds)}${page.head}<script src="${sitePath(page.site, '/assets/copy.js')}" defer></script>
+${renderFeedLinks(page.site, page.feeds)}${page.head}${copyButton.test(page.main.value) && html`<script src="${sitePath(page.site, '/assets/copy.js')}" defer></script>\n`}
 </head>
 <body>
 <a class="skip-link" href="#main">Skip to main content</a>

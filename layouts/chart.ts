@@ -1,6 +1,9 @@
 /**
- * Items per stream per year as a stacked bar chart, drawn as inline SVG at build time:
- * no script, no image request, and a data table beside it as the text alternative.
+ * Items per stream per year as stacked horizontal bars, drawn as inline SVG at build time:
+ * no script, no image request, and a data table below it as the text alternative.
+ * One bar per year, oldest at the top. Positions across are percentages of the width and
+ * text is in CSS pixels (the SVG has no viewBox), so the bars fill any screen from 320 px
+ * up while the labels keep their size.
  */
 import type { NewsSite, Stream } from '../lib/index.ts';
 import { html, type SafeHtml } from './html.ts';
@@ -24,39 +27,37 @@ export function countByYearAndStream(site: NewsSite): YearCounts[] {
   });
 }
 
+/** Each row: the year and its total on one line, the bar below it. */
+const row = { height: 56, label: 18, bar: 26, barHeight: 22 };
+const axisHeight = 28;
+
 export function renderChart(site: NewsSite, rows: readonly YearCounts[]): SafeHtml {
   const streams = site.config.streams;
-  const width = 640;
-  const height = 300;
-  const left = 44;
-  const bottom = 32;
-  const top = 24;
   const max = Math.max(1, ...rows.map((r) => r.total));
   const step = niceStep(max);
   const scaleMax = Math.ceil(max / step) * step;
-  const band = (width - left - 8) / Math.max(1, rows.length);
-  const barWidth = Math.min(48, band * 0.7);
-  const y = (value: number) => top + (height - top - bottom) * (1 - value / scaleMax);
+  const percent = (value: number) => `${((100 * value) / scaleMax).toFixed(2).replace(/\.?0+$/, '')}%`;
+  const plotHeight = rows.length * row.height;
   const gridValues = Array.from({ length: scaleMax / step + 1 }, (_, i) => i * step);
-  const summary = `Items published each year by stream, from ${rows[0]?.year ?? ''} to ${rows.at(-1)?.year ?? ''}. The busiest year was ${[...rows].sort((a, b) => b.total - a.total)[0]?.year ?? ''}. The table below gives the figures.`;
+  const anchor = (v: number) => (v === 0 ? 'start' : v === scaleMax ? 'end' : 'middle');
+  const busiest = [...rows].sort((a, b) => b.total - a.total)[0];
+  const summary = `Items published each year by stream, from ${rows[0]?.year ?? ''} to ${rows.at(-1)?.year ?? ''}. The busiest year was ${busiest?.year ?? ''}, with ${busiest?.total ?? 0} items. The table below gives the figures.`;
   return html`<figure class="chart">
-<div class="chart-scroll" tabindex="0" role="group" aria-label="Chart of items per stream per year; scroll sideways on small screens">
-<svg viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="chart-title chart-desc" xmlns="http://www.w3.org/2000/svg">
+<svg width="100%" height="${plotHeight + axisHeight}" role="img" aria-labelledby="chart-title chart-desc" xmlns="http://www.w3.org/2000/svg">
 <title id="chart-title">Items per stream per year</title>
 <desc id="chart-desc">${summary}</desc>
-${gridValues.map((v) => html`<line x1="${left}" x2="${width - 8}" y1="${y(v)}" y2="${y(v)}" stroke="#d8dde0"/><text x="${left - 6}" y="${y(v) + 4}" text-anchor="end" font-size="13" fill="#4c6272">${v}</text>`)}
-${rows.map((row, index) => {
-  const x = left + band * index + (band - barWidth) / 2;
+${gridValues.map((v) => html`<line x1="${percent(v)}" x2="${percent(v)}" y1="0" y2="${plotHeight}" stroke="#d8dde0"/><text x="${percent(v)}" y="${plotHeight + 20}" text-anchor="${anchor(v)}" font-size="14" fill="#4c6272">${v}</text>`)}
+${rows.map((r, index) => {
+  const top = index * row.height;
   let running = 0;
-  return html`<g>${row.counts.map((count, s) => {
+  return html`<g><text x="0" y="${top + row.label}" font-size="15" fill="#212b32"><tspan font-weight="700">${r.year}</tspan>: ${r.total} ${r.total === 1 ? 'item' : 'items'}</text>${r.counts.map((count, s) => {
     if (count === 0) return html``;
     const from = running;
     running += count;
-    return html`<rect x="${x.toFixed(1)}" y="${y(running).toFixed(1)}" width="${barWidth.toFixed(1)}" height="${(y(from) - y(running)).toFixed(1)}" fill="${colours[s % colours.length]}" stroke="#fff" stroke-width="1"/>`;
-  })}<text x="${(x + barWidth / 2).toFixed(1)}" y="${(y(row.total) - 6).toFixed(1)}" text-anchor="middle" font-size="13" fill="#212b32">${row.total}</text><text x="${(x + barWidth / 2).toFixed(1)}" y="${height - bottom + 20}" text-anchor="middle" font-size="13" fill="#212b32">${row.year}</text></g>`;
+    return html`<rect x="${percent(from)}" y="${top + row.bar}" width="${percent(count)}" height="${row.barHeight}" fill="${colours[s % colours.length]}" stroke="#fff" stroke-width="1"/>`;
+  })}</g>`;
 })}
 </svg>
-</div>
 <figcaption>
 <ul class="chart-key">${streams.map((stream, s) => html`<li><span style="background:${colours[s % colours.length]}" aria-hidden="true"></span>${stream.title}</li>`)}</ul>
 </figcaption>
@@ -64,14 +65,21 @@ ${rows.map((row, index) => {
 ${renderTable(streams, rows)}`;
 }
 
+/**
+ * The figures as a table. On a screen too narrow for it, it scrolls sideways inside its
+ * box, and the script makes the box a tab stop only then, so keyboard users can scroll it
+ * without meeting a stop that does nothing on wider screens. The caption stays outside the
+ * box, so it is never scrolled out of sight.
+ */
 function renderTable(streams: readonly Stream[], rows: readonly YearCounts[]): SafeHtml {
-  return html`<div class="table-scroll" tabindex="0" role="region" aria-labelledby="chart-table-caption">
-<table class="data-table">
-<caption id="chart-table-caption">Items per stream per year (by each item's home stream)</caption>
+  return html`<p class="table-caption" id="chart-table-caption">Items per stream per year (by each item's home stream)</p>
+<div class="table-scroll" role="region" aria-labelledby="chart-table-caption" data-focus-when-scrolling>
+<table class="data-table" aria-labelledby="chart-table-caption">
 <thead><tr><th scope="col">Year</th>${streams.map((s) => html`<th scope="col">${s.title}</th>`)}<th scope="col">All</th></tr></thead>
-<tbody>${rows.map((row) => html`<tr><th scope="row">${row.year}</th>${row.counts.map((c) => html`<td>${c}</td>`)}<td>${row.total}</td></tr>`)}</tbody>
+<tbody>${rows.map((r) => html`<tr><th scope="row">${r.year}</th>${r.counts.map((c) => html`<td>${c}</td>`)}<td>${r.total}</td></tr>`)}</tbody>
 </table>
-</div>`;
+</div>
+<script>for (const box of document.querySelectorAll('[data-focus-when-scrolling]')) new ResizeObserver(() => { if (box.scrollWidth > box.clientWidth) box.tabIndex = 0; else box.removeAttribute('tabindex'); }).observe(box);</script>`;
 }
 
 /** A round step for the value axis: 1, 2 or 5 times a power of ten, about five lines. */

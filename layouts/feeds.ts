@@ -1,7 +1,7 @@
 /** Feed links for pages, and where the feeds' XSL stylesheet lives. */
 import { feedFormats, feedPath, formatFiles, siteUrl, type FeedChannel, type NewsSite } from '../lib/index.ts';
 import { html, type SafeHtml } from './html.ts';
-import { sitePath } from './links.ts';
+import { renderWrappingUrl, sitePath } from './links.ts';
 
 export const stylesheetPath = '/assets/feed.xsl';
 
@@ -36,6 +36,6 @@ export function renderFeedAddresses(site: NewsSite, channel: FeedChannel): SafeH
   return html`<dl class="feed-addresses">${feedFormats.map((format) => {
     const url = siteUrl(site.config.site.baseUrl, feedPath(channel, format));
     return html`<dt>${formatFiles[format].name}</dt>
-<dd><a class="feed-url" href="${url}">${url}</a> <button type="button" class="copy" data-copy="${url}" hidden>Copy<span class="visually-hidden"> the ${formatFiles[format].name} address</span></button></dd>`;
+<dd><a class="feed-url" href="${url}">${renderWrappingUrl(url)}</a> <button type="button" class="copy" data-copy="${url}" hidden>Copy<span class="visually-hidden"> the ${formatFiles[format].name} address</span></button></dd>`;
   })}</dl>`;
 }

@@ -33,9 +33,18 @@ function renderSummary(site: NewsSite, item: NewsItem, options: ListOptions): Sa
   const title = html`<a href="${itemHref(site, item)}">${item.title}</a>`;
   return html`<article>
 ${heading === 'h3' ? html`<h3>${title}</h3>` : html`<h2>${title}</h2>`}
-<p class="meta"><time datetime="${item.date.iso}">${item.date.display}</time>${renderStreams(site, item)}${item.organisation && html` · ${item.organisation}`}${host && html` · <span class="link-out">Links to ${host}<span aria-hidden="true"> ↗</span></span>`}</p>
+<p class="meta"><time datetime="${item.date.iso}">${item.date.display}</time>${renderStreams(site, item)}${item.organisation && html` · ${item.organisation}`}${host && html` · ${renderLinkOut(host)}`}</p>
 ${options.summaries !== false && item.summary && html`<p>${item.summary}</p>`}
 </article>`;
+}
+
+/**
+ * "Links to bmj.com ↗": on one line where it fits, else broken before the host, never at
+ * a hyphen in it (both are inline blocks), and the arrow is never alone on a line. The
+ * arrow is not read out.
+ */
+function renderLinkOut(host: string): SafeHtml {
+  return html`<span class="link-out">Links to <span class="link-out-host">${host}<span aria-hidden="true">&nbsp;↗</span></span></span>`;
 }
 
 /** The item's streams as links, each after a middle dot. */

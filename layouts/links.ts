@@ -1,5 +1,6 @@
 /** Links inside the site carry the path prefix, so the site works under a sub-path such as /news/. */
 import { sitePathOf, toSitePaths, type NewsSite } from '../lib/index.ts';
+import { html, type SafeHtml } from './html.ts';
 
 /** `/pathfinder/` → `/news/pathfinder/` when the site lives under `/news/`. */
 export function sitePath(site: NewsSite, path: string): string {
@@ -14,4 +15,14 @@ export function localUrl(site: NewsSite, url: string): string {
 /** Body HTML with the site's own URLs as paths, for pages. */
 export function localHtml(site: NewsSite, html: string): string {
   return toSitePaths(html, site.config.site.baseUrl, site.config.site.pathPrefix);
+}
+
+/**
+ * A URL shown as text, allowed to wrap after each slash of its path (`<wbr>`), so that
+ * on a narrow screen it breaks between segments rather than in the middle of a word.
+ */
+export function renderWrappingUrl(url: string): SafeHtml {
+  const scheme = /^[a-z][a-z\d+.-]*:\/\//i.exec(url)?.[0] ?? '';
+  const segments = url.slice(scheme.length).split('/');
+  return html`${scheme}${segments.map((segment, index) => html`${index > 0 && html`/<wbr>`}${segment}`)}`;
 }

@@ -1,14 +1,14 @@
 /** Open Graph tags for every page, and schema.org NewsArticle data for item pages. */
-import { siteUrl, streamTitle, type NewsItem, type NewsSite } from '../lib/index.ts';
+import { siteUrl, streamTitle, type Author, type NewsItem, type NewsSite } from '../lib/index.ts';
 import { html, trusted, type SafeHtml } from './html.ts';
 
-export function renderSiteMeta(site: NewsSite, title: string, description: string, path: string, item?: NewsItem): SafeHtml {
+/** `path` is left out for a page without a URL of its own (404.html), which then has no og:url. */
+export function renderSiteMeta(site: NewsSite, title: string, description: string, path: string | undefined, item?: NewsItem): SafeHtml {
   const config = site.config.site;
   return html`<meta property="og:site_name" content="${config.title}">
 <meta property="og:title" content="${title}">
 <meta property="og:description" content="${description}">
-<meta property="og:url" content="${siteUrl(config.baseUrl, path)}">
-<meta property="og:type" content="${item ? 'article' : 'website'}">
+${path !== undefined && html`<meta property="og:url" content="${siteUrl(config.baseUrl, path)}">\n`}<meta property="og:type" content="${item ? 'article' : 'website'}">
 <meta property="og:locale" content="${config.language.replace('-', '_')}">
 ${item?.image && html`<meta property="og:image" content="${item.image.url}">
 <meta property="og:image:alt" content="${item.image.alt}">`}
@@ -30,7 +30,7 @@ export function renderArticleMeta(site: NewsSite, item: NewsItem): SafeHtml {
     inLanguage: site.config.site.language,
     articleSection: streamTitles,
     ...(item.tags.length > 0 && { keywords: item.tags.map((t) => t.name) }),
-    author: item.authors.length > 0 ? item.authors.map((a) => ({ '@type': 'Person', name: a.name, ...(a.url && { url: a.url }) })) : publisher,
+    author: item.authors.length > 0 ? item.authors.map((a) => ({ '@type': authorType(a), name: a.name, ...(a.url && { url: a.url }) })) : publisher,
     publisher,
     ...(item.organisation && { sourceOrganization: { '@type': 'Organization', name: item.organisation } }),
     ...(item.image && { image: item.image.url }),
@@ -45,4 +45,30 @@ ${item.updated && html`<meta property="article:modified_time" content="${item.up
 ${streamTitles.map((s) => html`<meta property="article:section" content="${s}">`)}
 ${item.tags.map((t) => html`<meta property="article:tag" content="${t.name}">`)}
 <script type="application/ld+json">${trusted(json)}</script>`;
+}
+
+/** Words that name a group rather than a person: "Pathfinder support team", "Westvale Council". */
+const groupWords = new Set([
+  'agency', 'association', 'authority', 'board', 'centre', 'college', 'commission', 'committee', 'council', 'department', 'desk', 'directorate',
+  'editorial', 'editors', 'england', 'foundation', 'group', 'health', 'inc', 'institute', 'limited', 'ltd', 'network', 'news', 'nhs', 'office',
+  'partnership', 'plc', 'programme', 'service', 'services', 'society', 'staff', 'team', 'trust', 'unit', 'university',
+]);
+
+/** Lower-case words that belong inside people's names: "Ludwig van Beethoven", "Ana de Souza". */
+const nameParticles = new Set(['al', 'bin', 'da', 'de', 'del', 'der', 'di', 'du', 'la', 'le', 'van', 'von']);
+
+/**
+ * schema.org type for an author. Content gives authors as names only (an e-mail or a URL
+ * says nothing about who is behind it), and most are teams, so a name is taken for a
+ * person's only when it looks like one: two to five words, each capitalised (or a particle
+ * such as "van"), no digits, and no word that names a group. Anything else is an
+ * Organization, which is never wrong for a team and only loses a little for a person.
+ */
+export function authorType(author: Author): 'Person' | 'Organization' {
+  const words = author.name.trim().split(/\s+/);
+  const personal = words.length >= 2 && words.length <= 5 && words.every((word) => {
+    const bare = word.toLowerCase().replace(/[.,]$/, '');
+    return !groupWords.has(bare) && !/\d/.test(word) && (/^\p{Lu}/u.test(word) || nameParticles.has(bare));
+  });
+  return personal ? 'Person' : 'Organization';
 }

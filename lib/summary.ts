@@ -11,9 +11,15 @@ export function formatBuildSummary(site: NewsSite, written: readonly string[]): 
   const pages = written.filter((p) => p.endsWith('.html')).length;
   const feedFiles = written.filter((p) => feeds.has(p)).length;
   const warnings = site.problems.length;
+  const { baseUrl, pathPrefix } = site.config.site;
+  // Crawlers read robots.txt at the root of the origin only, never under a path prefix.
+  const robots = written.includes('/robots.txt') && pathPrefix !== '/'
+    ? [`  note: robots.txt is at ${pathPrefix}robots.txt, where crawlers never look: put its lines in ${new URL('/robots.txt', baseUrl).href}`]
+    : [];
   return [
     `3ML News: ${site.items.length} items (${perStream.join(', ')})${drafts}${merged}`,
     `  wrote ${pages} pages, ${feedFiles} feed files for ${site.feedChannels.length} feeds, ${written.length - pages - feedFiles} other files`,
     `  ${warnings === 0 ? 'no warnings' : `${warnings} ${warnings === 1 ? 'warning' : 'warnings'} (npm run check lists them all)`}`,
+    ...robots,
   ].join('\n');
 }

@@ -1,6 +1,7 @@
 /**
  * `npm run check:links`: every link, image, script, stylesheet and other reference in the
- * built site, each broken one printed. Exits 1 when any is broken, 2 when it cannot check.
+ * built site's pages, sitemaps and stylesheets, each broken one printed. Exits 1 when any
+ * is broken, 2 when it cannot check.
  */
 import { parseArgs } from 'node:util';
 import { resolveConfig } from '../lib/index.ts';
@@ -9,11 +10,12 @@ import { checkLinks, LinkCheckError, type LinkReport } from './link-checker.ts';
 
 const usage = `Usage: npm run check:links [-- --site DIR] [--base-url URL]
 
-Checks every reference in the built site (links, images and srcset, scripts,
-stylesheets, frames, forms, audio and video, og:image and twitter:image) and
-prints each broken one:
+Checks every reference in the built site and prints each broken one: in pages
+(links, images and srcset, scripts, stylesheets, frames, forms, audio and video,
+og:image and twitter:image), in sitemaps (sitemap*.xml: each <loc>, which must be
+a page of the site) and in stylesheets (url() and @import):
 
-  page: url (reason)
+  file: url (reason)
 
   --site DIR        the built site (default: _site)
   --base-url URL    the address the site is served at, ending in /
@@ -33,12 +35,13 @@ function parseOptions() {
   }
 }
 
-/** `Checked 212 pages, 5,120 references (310 to other sites): 0 broken.` */
+/** `Checked 212 pages, 1 sitemap and 3 stylesheets: 5,120 references (310 to other sites), 0 broken.` */
 function renderSummary(report: LinkReport): string {
   const count = (n: number, noun: string) => `${n.toLocaleString('en-GB')} ${noun}${n === 1 ? '' : 's'}`;
   const others = report.external.toLocaleString('en-GB');
   const brokenCount = report.problems.length.toLocaleString('en-GB');
-  return `Checked ${count(report.pages, 'page')}, ${count(report.references, 'reference')} (${others} to other sites): ${brokenCount} broken.`;
+  const files = `${count(report.pages, 'page')}, ${count(report.sitemaps, 'sitemap')} and ${count(report.stylesheets, 'stylesheet')}`;
+  return `Checked ${files}: ${count(report.references, 'reference')} (${others} to other sites), ${brokenCount} broken.`;
 }
 
 const values = parseOptions();

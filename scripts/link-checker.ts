@@ -1,17 +1,19 @@
 /**
- * Checks every reference in a built static site (links, images and their srcset
- * candidates, scripts, stylesheets, frames, forms, media, social-card meta tags) the way
- * a browser resolves it, then maps it to a file in the site's folder. Each HTML file is
- * parsed once and its ids kept, so a fragment check is a set lookup and a site of tens of
+ * Checks every reference in a built static site the way a browser or crawler resolves it,
+ * then maps it to a file in the site's folder: in pages (links, images and their srcset
+ * candidates, scripts, stylesheets, frames, forms, media, social-card meta tags), in
+ * sitemaps (every <loc>) and in stylesheets (url() and @import). Each HTML file is parsed
+ * once and its ids kept, so a fragment check is a set lookup and a site of tens of
  * thousands of pages takes seconds.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { Parser } from 'htmlparser2';
+import postcss from 'postcss';
 
 /** One reference that does not reach what it names. */
 export interface LinkProblem {
-  /** The page's file, relative to the site folder, e.g. `industry/index.html`. */
+  /** The file the reference is in, relative to the site folder, e.g. `industry/index.html`, `sitemap.xml`, `assets/site.css`. */
   readonly page: string;
   /** The URL as written in the attribute (for srcset, the one candidate). */
   readonly url: string;
@@ -23,6 +25,10 @@ export interface LinkProblem {
 export interface LinkReport {
   /** HTML files read. */
   readonly pages: number;
+  /** Sitemaps read: files named `sitemap*.xml`. */
+  readonly sitemaps: number;
+  /** CSS files read. */
+  readonly stylesheets: number;
   /** Every reference found, checked or not. */
   readonly references: number;
   /** References left unchecked because they leave the site: other origins, and mailto:, tel: and data: URLs. */
@@ -74,29 +80,42 @@ type Target = { readonly file: string } | Extract<Outcome, { kind: 'broken' }>;
 const fine: Outcome = { kind: 'fine' };
 const broken = (reason: string) => ({ kind: 'broken', reason }) as const;
 
-/** Reads every `*.html` file under `siteDir` and checks each reference in it; see `LinkReport`. */
+const isSitemap = (file: string) => /(^|\/)sitemap[^/]*\.xml$/.test(file);
+
+/** Reads every HTML, sitemap and CSS file under `siteDir` and checks each reference in it; see `LinkReport`. */
 export function checkLinks(options: LinkCheckOptions): LinkReport {
   const base = parseBaseUrl(options.baseUrl);
   const files = readSiteFiles(options.siteDir);
+  const read = (file: string) => readFileSync(path.join(options.siteDir, file), 'utf8');
   const pages = new Map<string, ParsedPage>();
   for (const file of files) {
-    if (file.endsWith('.html')) pages.set(file, parsePage(readFileSync(path.join(options.siteDir, file), 'utf8')));
+    if (file.endsWith('.html')) pages.set(file, parsePage(read(file)));
   }
   const site: Site = { base, files: new Set(files), pages };
   const problems: LinkProblem[] = [];
   let references = 0;
   let external = 0;
+  const check = (file: string, fileBase: URL, url: string, outcome = checkReference(site, fileBase, url)) => {
+    references += 1;
+    if (outcome.kind === 'external') external += 1;
+    else if (outcome.kind === 'broken') problems.push({ page: file, url, reason: outcome.reason });
+  };
   for (const [file, page] of pages) {
     const pageBase = resolvePageBase(base, file, page.baseHref);
-    for (const url of page.references) {
-      references += 1;
-      const outcome = checkReference(site, pageBase, url);
-      if (outcome.kind === 'external') external += 1;
-      else if (outcome.kind === 'broken') problems.push({ page: file, url, reason: outcome.reason });
-    }
+    for (const url of page.references) check(file, pageBase, url);
+  }
+  const sitemaps = files.filter(isSitemap);
+  for (const file of sitemaps) {
+    for (const url of parseSitemap(read(file))) check(file, base, url, checkSitemapEntry(site, url));
+  }
+  const stylesheets = files.filter((file) => file.endsWith('.css'));
+  for (const file of stylesheets) {
+    const parsed = parseStylesheet(read(file));
+    if ('reason' in parsed) problems.push({ page: file, url: '', reason: parsed.reason });
+    else for (const url of parsed.references) check(file, fileUrl(base, file), url);
   }
   problems.sort((a, b) => compare(a.page, b.page) || compare(a.url, b.url));
-  return { pages: pages.size, references, external, problems };
+  return { pages: pages.size, sitemaps: sitemaps.length, stylesheets: stylesheets.length, references, external, problems };
 }
 
 function parseBaseUrl(baseUrl: string): URL {
@@ -177,11 +196,67 @@ function parseSrcset(value: string): string[] {
   return urls;
 }
 
+/** The `<loc>` of every entry of a sitemap (or sitemap index): https://www.sitemaps.org/protocol.html */
+function parseSitemap(xml: string): string[] {
+  const locations: string[] = [];
+  let inLoc = false;
+  let text = '';
+  const parser = new Parser({
+    onopentag(name) {
+      inLoc = name === 'loc';
+      text = '';
+    },
+    ontext(data) {
+      if (inLoc) text += data;
+    },
+    onclosetag(name) {
+      if (name === 'loc') locations.push(text.trim());
+      inLoc = false;
+    },
+  }, { xmlMode: true, decodeEntities: true });
+  parser.end(xml);
+  return locations;
+}
+
+/** A sitemap entry must be an absolute URL of the site itself (crawlers ignore any other). */
+function checkSitemapEntry(site: Site, written: string): Outcome {
+  const url = parseUrl(written);
+  if (url === undefined) return broken('not an absolute URL (a sitemap lists full addresses)');
+  if (url.origin !== site.base.origin) return broken(`not on the site's origin ${site.base.origin} (a sitemap lists only its own site's pages)`);
+  return checkReference(site, site.base, written);
+}
+
+/** The url() and @import references of a stylesheet, or why it could not be read as CSS. */
+function parseStylesheet(css: string): { readonly references: readonly string[] } | { readonly reason: string } {
+  let root: postcss.Root;
+  try {
+    root = postcss.parse(css);
+  } catch (error) {
+    const { reason, line } = error as postcss.CssSyntaxError;
+    return { reason: `not readable as CSS: ${reason ?? String(error)}${line === undefined ? '' : ` at line ${line}`}` };
+  }
+  const references: string[] = [];
+  // Comments are not in the tree; strings that only look like url() are rare enough to ignore.
+  const urls = (value: string) => [...value.matchAll(/url\(\s*(?:"([^"]*)"|'([^']*)'|([^)'"\s]*))\s*\)/gi)].map((m) => m[1] ?? m[2] ?? m[3] ?? '');
+  root.walkDecls((declaration) => {
+    references.push(...urls(declaration.value));
+  });
+  root.walkAtRules('import', (rule) => {
+    const quoted = /^\s*(?:"([^"]*)"|'([^']*)')/.exec(rule.params);
+    references.push(...(quoted ? [quoted[1] ?? quoted[2] ?? ''] : urls(rule.params).slice(0, 1)));
+  });
+  return { references };
+}
+
+/** The URL a file of the site is served at. */
+function fileUrl(base: URL, file: string): URL {
+  return new URL(file.split('/').map(encodeURIComponent).join('/'), base);
+}
+
 /** The URL relative references on a page resolve against: its `<base href>`, or the page's own URL. */
 function resolvePageBase(base: URL, file: string, baseHref: string | undefined): URL {
   const folderPage = file === 'index.html' || file.endsWith('/index.html');
-  const urlPath = folderPage ? file.slice(0, -'index.html'.length) : file;
-  const pageUrl = new URL(urlPath.split('/').map(encodeURIComponent).join('/'), base);
+  const pageUrl = fileUrl(base, folderPage ? file.slice(0, -'index.html'.length) : file);
   // A <base href> that does not parse is ignored, as browsers ignore it.
   return (baseHref !== undefined && parseUrl(baseHref, pageUrl)) || pageUrl;
 }

@@ -30,6 +30,8 @@ export function render({ news, section }: Data): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
 <title>${title}</title>
+<meta name="description" content="The latest items from ${section.kind === 'all' ? site.title : `${section.name} in ${site.title}`}, for showing on partners' pages.">
+<link rel="icon" href="${sitePath(news, '/assets/icon.svg')}" type="image/svg+xml">
 <base target="_top">
 <style>
 /* Made to fit any iframe height: the heading and the attribution always show, and the

@@ -38,7 +38,7 @@ export function render({ news, entry: page }: Data): string {
 </header>
 ${renderDetails(news, item)}
 ${item.image && html`<p class="lead-image"><img src="${localUrl(news, item.image.url)}" alt="${item.image.alt}"${item.image.width && html` width="${item.image.width}" height="${item.image.height}"`}></p>`}
-${item.link && html`<p class="link-post">This item is a link to news published elsewhere. <a href="${item.link}">Read it on ${host}<span aria-hidden="true"> ↗</span></a></p>`}
+${item.link && html`<p class="link-post">This item is a link to news published elsewhere. <a href="${item.link}">Read it on ${host}<span aria-hidden="true">&nbsp;↗</span></a></p>`}
 <div class="item-body">${trusted(localHtml(news, item.contentHtml))}</div>
 ${renderAttachments(item.attachments.map((a) => ({ ...a, url: localUrl(news, a.url) })))}
 </article>

@@ -1,4 +1,8 @@
-/** /404.html: what static hosts serve for a page that is not there. Links are site-absolute, so they work at any depth. */
+/**
+ * /404.html: what static hosts serve for a page that is not there, at whatever address was
+ * asked for; so it names no canonical URL and asks search engines not to index it. Links are
+ * site-absolute, so they work at any depth.
+ */
 import type { NewsSite } from '../lib/index.ts';
 import { renderPage } from '../layouts/base.ts';
 import { channelOf } from '../layouts/feeds.ts';
@@ -13,6 +17,7 @@ export function render({ news }: { news: NewsSite }): string {
     title: 'Page not found',
     description: 'The page you asked for is not here.',
     path: '/404.html',
+    noindex: true,
     feeds: [channelOf(news, 'all')],
     main: html`<h1>Page not found</h1>
 <p class="lead">If you typed the web address, check it is correct. If you pasted it, check you copied the entire address.</p>

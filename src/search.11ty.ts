@@ -1,6 +1,7 @@
 /**
  * /search/: full-text search with Pagefind, a static index built after the pages (no
- * server). Without JavaScript the page offers the archive, tags and streams instead.
+ * server) of every item page and every partner item. Without JavaScript the page offers
+ * the archive, tags and streams instead.
  */
 import type { NewsSite } from '../lib/index.ts';
 import { renderPage } from '../layouts/base.ts';
@@ -12,19 +13,33 @@ export const data = { permalink: '/search/', eleventyExcludeFromCollections: tru
 
 export function render({ news }: { news: NewsSite }): string {
   const bundle = sitePath(news, '/pagefind/');
-  const options = JSON.stringify({ element: '#search', bundlePath: bundle, baseUrl: news.config.site.pathPrefix, showSubResults: false, showImages: false, resetStyles: false }).replace(/</g, '\\u003c');
+  const options = {
+    element: '#search',
+    bundlePath: bundle,
+    baseUrl: news.config.site.pathPrefix,
+    showSubResults: false,
+    showImages: false,
+    resetStyles: false,
+    // The visible label names the box; a placeholder would only repeat it, in grey.
+    translations: { placeholder: '' },
+  };
+  const script = JSON.stringify(options).replace(/</g, '\\u003c');
   return renderPage({
     site: news,
     title: 'Search',
-    description: `Search every item in ${news.config.site.title}.`,
+    description: `Search every item in ${news.config.site.title}, partners' news included.`,
     path: '/search/',
     section: '/search/',
     feeds: [channelOf(news, 'all')],
     head: html`<link rel="stylesheet" href="${bundle}pagefind-ui.css">
+<link rel="stylesheet" href="${sitePath(news, '/assets/search.css')}">
 <script src="${bundle}pagefind-ui.js" defer></script>
 `,
     main: html`<h1>Search</h1>
+<div class="search-area">
+<label class="search-label" for="search-input" hidden>Search all news, partners' items included</label>
 <div id="search" class="search"></div>
+</div>
 <noscript><p>Search needs JavaScript, which is turned off or not available in your browser.</p></noscript>
 <h2>Other ways to find news</h2>
 <ul>
@@ -32,6 +47,15 @@ export function render({ news }: { news: NewsSite }): string {
 <li><a href="${sitePath(news, '/tags/')}">Tags</a> gather the items on one subject.</li>
 <li>Each stream has its own page: ${news.config.streams.map((s, i) => html`${i > 0 && ', '}<a href="${sitePath(news, `/${s.slug}/`)}">${s.title}</a>`)}.</li>
 </ul>
-<script>window.addEventListener('DOMContentLoaded', () => { if (window.PagefindUI) new PagefindUI(${trusted(options)}); });</script>`,
+<script>window.addEventListener('DOMContentLoaded', () => {
+  if (!window.PagefindUI) return;
+  new PagefindUI(${trusted(script)});
+  // Pagefind's box has no id of its own: give it the one the label points to, then show the label.
+  const input = document.querySelector('#search input');
+  if (!input) return;
+  input.id = 'search-input';
+  input.removeAttribute('title');
+  document.querySelector('.search-label').hidden = false;
+});</script>`,
   });
 }

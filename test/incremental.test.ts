@@ -163,16 +163,22 @@ live.run();
 
 const search = suite('the search index');
 
-search('indexes the item pages, and reuses the index while no item page changes', async () => {
+search('indexes the item pages and the partner items, and reuses the index while none of them changes', async () => {
   const site = await buildSite({ contentDir: fixture });
   const cacheDir = path.join(path.dirname(site.dir), 'search-cache');
   const index = () => run('node', ['--import', 'tsx', 'scripts/build-search.ts', '--site', site.dir, '--cache', cacheDir]).then((r) => r.stdout);
   const entry = () => JSON.parse(readFileSync(path.join(site.dir, 'pagefind', 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
   try {
     assert.equal(Object.values(entry().languages).map((l) => l.page_count), [5], 'the five item pages, no listing or tag pages');
-    assert.match(await index(), /^Search index: 5 item pages unchanged, previous index reused/);
+    assert.match(await index(), /^Search index: 5 item pages and 0 partner items unchanged, previous index reused/);
     appendFileSync(path.join(site.dir, 'social-care', '2012', 'telecare-week', 'index.html'), '\n');
-    assert.match(await index(), /^Search index: 5 item pages indexed/);
+    assert.match(await index(), /^Search index: 5 item pages and 0 partner items indexed/);
+    // A partner item (they have no page here) changes the fingerprint too, and joins the pages' index.
+    const record = { url: 'https://partner.example.org/news/1', content: 'Partner news. A summary.', language: 'en-gb', meta: { title: 'Partner news' } };
+    writeFileSync(path.join(site.dir, 'search', 'partner-items.json'), JSON.stringify([record]));
+    assert.match(await index(), /^Search index: 5 item pages and 1 partner item indexed/);
+    assert.equal(Object.entries(entry().languages).map(([language, l]) => [language, l.page_count]), [['en-gb', 6]], 'one index, with the partner item in it');
+    assert.match(await index(), /^Search index: 5 item pages and 1 partner item unchanged, previous index reused/);
   } finally {
     site.remove();
   }

@@ -13,6 +13,10 @@ const prefixed = 'test/fixtures/links/prefixed';
 
 /** The fixture site's problems: one of each kind; every other reference in it is fine. */
 const siteProblems = [
+  { page: 'assets/broken.css', url: '', reason: 'not readable as CSS: Unclosed block at line 1' },
+  { page: 'assets/site.css', url: '/fonts/body.woff2', reason: 'no file fonts/body.woff2' },
+  { page: 'assets/site.css', url: 'missing.png', reason: 'no file assets/missing.png' },
+  { page: 'assets/site.css', url: 'print.css', reason: 'no file assets/print.css' },
   { page: 'based/index.html', url: '2014/', reason: 'no file industry/2014/index.html' },
   { page: 'broken/index.html', url: '#summary', reason: 'no element with id "summary" in broken/index.html' },
   { page: 'broken/index.html', url: '/assets/print.css', reason: 'no file assets/print.css' },
@@ -25,6 +29,9 @@ const siteProblems = [
   { page: 'broken/index.html', url: 'http://news example.org/', reason: 'not a valid URL' },
   { page: 'broken/index.html', url: 'https://news.example.org/images/share.png', reason: 'no file images/share.png' },
   { page: 'broken/index.html', url: 'javascript:void(0)', reason: 'a javascript: URL (link to a page, or use a button)' },
+  { page: 'sitemap.xml', url: '/about/', reason: 'not an absolute URL (a sitemap lists full addresses)' },
+  { page: 'sitemap.xml', url: 'https://news.example.org/industry/2012/gone/', reason: 'no file industry/2012/gone/index.html' },
+  { page: 'sitemap.xml', url: 'https://www.example.org/elsewhere/', reason: "not on the site's origin https://news.example.org (a sitemap lists only its own site's pages)" },
 ];
 
 const prefixedProblems = [
@@ -38,13 +45,17 @@ const prefixedProblems = [
 
 const atRoot = suite('checking a site served at the root of its origin');
 
-atRoot('reports one problem per broken reference, sorted by page then URL, and counts every reference', () => {
+atRoot('reports one problem per broken reference in pages, the sitemap and stylesheets, sorted by file then URL, and counts every reference', () => {
   // 7 pages; index.html alone holds 34 references, 6 of them to other sites, mailto: and tel: (and none broken):
   // srcset candidates, fragments into other pages and a[name], #top, #, a query string, a %20 file name, media, a form.
+  // The sitemap holds 7 entries (one spread over lines, one with an entity), site.css 7 references (one a data: URL,
+  // one in a comment that does not count), and broken.css cannot be read as CSS.
   assert.equal(checkLinks({ siteDir: site, baseUrl: 'https://news.example.org/' }), {
     pages: 7,
-    references: 62,
-    external: 6,
+    sitemaps: 1,
+    stylesheets: 2,
+    references: 76,
+    external: 7,
     problems: siteProblems,
   });
 });
@@ -56,6 +67,8 @@ const underPrefix = suite('checking a site served under a path prefix');
 underPrefix('reports references that leave the prefix, and the prefix itself without its slash', () => {
   assert.equal(checkLinks({ siteDir: prefixed, baseUrl: 'https://www.example.org/news/' }), {
     pages: 3,
+    sitemaps: 0,
+    stylesheets: 1,
     references: 14,
     external: 1,
     problems: prefixedProblems,
@@ -102,7 +115,7 @@ const lines = (problems: typeof siteProblems) => problems.map((p) => `${p.page}:
 cli('prints each problem and a summary, and exits 1', async () => {
   assert.equal(await runCli(['--site', site, '--base-url', 'https://news.example.org/']), {
     code: 1,
-    stdout: `${lines(siteProblems)}Checked 7 pages, 62 references (6 to other sites): 12 broken.\n`,
+    stdout: `${lines(siteProblems)}Checked 7 pages, 1 sitemap and 2 stylesheets: 76 references (7 to other sites), 19 broken.\n`,
   });
 });
 
@@ -110,7 +123,7 @@ cli('takes the base URL from the configuration, with NEWS_ORIGIN and NEWS_PATH_P
   const env = { ...process.env, NEWS_ORIGIN: 'https://www.example.org', NEWS_PATH_PREFIX: '/news/' };
   assert.equal(await runCli(['--site', prefixed], env), {
     code: 1,
-    stdout: `${lines(prefixedProblems)}Checked 3 pages, 14 references (1 to other sites): 6 broken.\n`,
+    stdout: `${lines(prefixedProblems)}Checked 3 pages, 0 sitemaps and 1 stylesheet: 14 references (1 to other sites), 6 broken.\n`,
   });
 });
 
@@ -121,7 +134,7 @@ cli('exits 0 when nothing is broken', async () => {
     writeFileSync(path.join(dir, 'about', 'index.html'), '<!doctype html><title>About</title><h1 id="about">About</h1><a href="#about">About</a>');
     assert.equal(await runCli(['--site', dir, '--base-url', 'https://news.example.org/']), {
       code: 0,
-      stdout: 'Checked 1 page, 1 reference (0 to other sites): 0 broken.\n',
+      stdout: 'Checked 1 page, 0 sitemaps and 0 stylesheets: 1 reference (0 to other sites), 0 broken.\n',
     });
   } finally {
     rmSync(dir, { recursive: true, force: true });

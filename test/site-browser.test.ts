@@ -2,7 +2,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { Browser, Page } from 'playwright-core';
 import { findViolations, launchBrowser } from './helpers/browser.ts';
-import { buildSite, type BuiltSite } from './helpers/site.ts';
+import { prefixedEnv, sharedSite, type BuiltSite } from './helpers/site.ts';
 import { serveStatic } from './helpers/static-server.ts';
 
 interface Context {
@@ -14,7 +14,7 @@ interface Context {
 const browserSuite = suite<Context>('the site in Chromium');
 
 browserSuite.before(async (context) => {
-  context.site = await buildSite();
+  context.site = await sharedSite();
   context.server = await serveStatic({ root: context.site.dir });
   context.browser = await launchBrowser();
 });
@@ -22,11 +22,10 @@ browserSuite.before(async (context) => {
 browserSuite.after(async (context) => {
   await context.browser?.close();
   await context.server?.close();
-  context.site?.remove();
 });
 
-async function open(context: Context, path: string): Promise<Page> {
-  const page = await (context.browser as Browser).newPage();
+async function open(context: Context, path: string, viewport = { width: 1280, height: 720 }): Promise<Page> {
+  const page = await (context.browser as Browser).newPage({ viewport });
   const response = await page.goto(new URL(path.slice(1), context.server?.url).href);
   assert.ok(response, `no response for ${path}`);
   return page;
@@ -54,18 +53,50 @@ const pageTypes: [string, string][] = [
   ['404', '/no-such-page/'],
 ];
 
+/** Waits for what scripts add to a page: the search box, the embed preview. */
+async function settle(page: Page, name: string): Promise<void> {
+  if (name === 'search') await page.waitForSelector('.pagefind-ui__search-input');
+  if (name === 'embed our news') await page.locator('threeml-news [part="list"]').waitFor();
+}
+
+const phone = { width: 375, height: 667 };
+
 for (const [name, path] of pageTypes) {
-  browserSuite(`axe-core finds no WCAG 2.2 A or AA violation on the ${name} page (${path})`, async (context) => {
+  browserSuite(`axe-core finds no WCAG 2.2 A or AA violation on the ${name} page (${path}), 1280 and 375 px wide`, async (context) => {
     const page = await open(context, path);
     try {
-      if (name === 'search') await page.waitForSelector('.pagefind-ui__search-input');
-      if (name === 'embed our news') await page.locator('threeml-news [part="list"]').waitFor();
-      assert.equal(await findViolations(page), []);
+      await settle(page, name);
+      assert.equal(await findViolations(page), [], '1280 px');
+      await page.setViewportSize(phone);
+      assert.equal(await findViolations(page), [], '375 px');
     } finally {
       await page.close();
     }
   });
 }
+
+/** Types a query into the search box and waits for its results ("3 results for …"); returns their addresses. */
+async function search(page: Page, query: string): Promise<(string | null)[]> {
+  await page.getByLabel('Search all news, partners\' items included').fill(query);
+  await page.locator('.pagefind-ui__message', { hasText: new RegExp(`^\\d+ results? for ${query}$`) }).waitFor();
+  await page.locator('.pagefind-ui__result-link').first().waitFor();
+  // Each result shows a placeholder until its details have loaded.
+  await page.waitForFunction(() => document.querySelector('.pagefind-ui__loading') === null);
+  return page.locator('.pagefind-ui__result-link').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+}
+
+browserSuite('axe-core finds no violation on the search page with results showing, 1280 and 375 px wide', async (context) => {
+  const page = await open(context, '/search/');
+  try {
+    const results = await search(page, 'telecare');
+    assert.ok(results.length > 3, `${results.length} results`);
+    assert.equal(await findViolations(page), [], '1280 px');
+    await page.setViewportSize(phone);
+    assert.equal(await findViolations(page), [], '375 px');
+  } finally {
+    await page.close();
+  }
+});
 
 browserSuite('the 404 page is served with status 404 and links home', async (context) => {
   const page = await (context.browser as Browser).newPage();
@@ -83,12 +114,71 @@ browserSuite('search finds an item by a word from its body', async (context) => 
   const page = await open(context, '/search/');
   try {
     // "capital" appears only in the body of the Worcestershire business case (in a table cell).
-    await page.locator('.pagefind-ui__search-input').fill('capital');
-    const result = page.locator('.pagefind-ui__result-link').first();
-    await result.waitFor();
-    assert.equal(await page.locator('.pagefind-ui__result-link').evaluateAll((links) => links.map((a) => a.getAttribute('href'))), ['/pathfinder/2013/worcester-business-case/']);
+    assert.equal(await search(page, 'capital'), ['/pathfinder/2013/worcester-business-case/']);
   } finally {
     await page.close();
+  }
+});
+
+browserSuite('search finds a partner item by a word of its summary, linking to the original and saying where it leads', async (context) => {
+  const page = await open(context, '/search/');
+  try {
+    // "matrons" appears only in the summary of a Northshire partner item.
+    assert.equal(await search(page, 'matrons'), ['https://northshire-telecare.example.org/news/one-year-on']);
+    assert.is(await page.locator('.pagefind-ui__result-title').textContent(), 'Northshire\'s telehealth service: one year on');
+    assert.is((await page.locator('.pagefind-ui__result-tag').textContent())?.trim(), 'Links to: northshire-telecare.example.org');
+  } finally {
+    await page.close();
+  }
+});
+
+browserSuite('under a path prefix, search links item pages with the prefix and partner items to their originals', async (context) => {
+  const site = await sharedSite(prefixedEnv);
+  const server = await serveStatic({ root: site.dir, prefix: '/news/' });
+  const page = await (context.browser as Browser).newPage();
+  try {
+    await page.goto(`${server.url}search/`);
+    assert.equal(await search(page, 'capital'), ['/news/pathfinder/2013/worcester-business-case/']);
+    assert.equal(await search(page, 'matrons'), ['https://northshire-telecare.example.org/news/one-year-on']);
+  } finally {
+    await page.close();
+    await server.close();
+  }
+});
+
+browserSuite('search results read like the site\'s lists: titles are underlined links in the link colour, excerpts at body size', async (context) => {
+  const page = await open(context, '/search/', phone);
+  try {
+    await search(page, 'telecare');
+    const style = (selector: string) => page.locator(selector).first().evaluate((e) => {
+      const s = getComputedStyle(e);
+      return { color: s.color, decoration: s.textDecorationLine, size: s.fontSize };
+    });
+    assert.equal(await style('.pagefind-ui__result-link'), { color: 'rgb(0, 94, 184)', decoration: 'underline', size: '20px' });
+    assert.equal((await style('.pagefind-ui__result-excerpt')).size, '18px');
+    assert.equal((await style('.pagefind-ui__search-clear')).size, '16px');
+    assert.equal((await style('.pagefind-ui__message')).size, '16px');
+    const label = page.locator('label[for="search-input"]');
+    assert.ok(await label.isVisible(), 'the label is shown');
+    assert.is(await page.locator('#search-input').getAttribute('placeholder'), '');
+  } finally {
+    await page.close();
+  }
+});
+
+browserSuite('without JavaScript the search page explains and points to the archive, tags and streams', async (context) => {
+  const noScripts = await (context.browser as Browser).newContext({ javaScriptEnabled: false });
+  try {
+    const page = await noScripts.newPage();
+    await page.goto(new URL('search/', context.server?.url).href);
+    // The <noscript> message itself is checked in the built file (site-pages): Chromium with
+    // scripts switched off by the DevTools protocol still parses pages as if they could run.
+    assert.is(await page.locator('label[for="search-input"]').isVisible(), false, 'no label for a box that is not there');
+    for (const name of ['archive', 'Tags', 'Industry', 'Pathfinder sites', 'Social care', 'Public health']) {
+      assert.ok(await page.locator('main').getByRole('link', { name, exact: true }).isVisible(), name);
+    }
+  } finally {
+    await noScripts.close();
   }
 });
 
@@ -120,8 +210,60 @@ browserSuite('every page type fits a 320 px wide screen without scrolling sidewa
   }
 });
 
-browserSuite('nothing moves after the first paint: no layout shift on the home and item pages', async (context) => {
-  for (const path of ['/', '/industry/2014/tecs-programme/']) {
+browserSuite('the archive chart fits a 320 px screen with legible labels, and its table is a tab stop only where it scrolls', async (context) => {
+  const narrow = await open(context, '/archive/', { width: 320, height: 640 });
+  try {
+    const chart = await narrow.locator('.chart svg').evaluate((svg) => ({
+      width: svg.getBoundingClientRect().width,
+      right: Math.max(...[...svg.querySelectorAll('rect, text')].map((e) => e.getBoundingClientRect().right)),
+      smallestText: Math.min(...[...svg.querySelectorAll('text')].map((e) => parseFloat(getComputedStyle(e).fontSize))),
+      labels: [...svg.querySelectorAll('g > text')].map((e) => e.textContent),
+    }));
+    assert.ok(chart.right <= 320 - 16, `the chart reaches ${chart.right} px`);
+    assert.ok(chart.smallestText >= 14, `${chart.smallestText} px text`);
+    assert.equal(chart.labels, ['2011: 7 items', '2012: 16 items', '2013: 23 items', '2014: 12 items']);
+    const box = narrow.locator('.table-scroll');
+    assert.is(await box.getAttribute('tabindex'), '0', 'the table scrolls at 320 px, so its box takes focus');
+    assert.ok(await narrow.locator('#chart-table-caption').evaluate((caption) => caption.closest('.table-scroll') === null), 'the caption is outside the scroll box');
+    await box.focus();
+    await narrow.keyboard.press('ArrowRight');
+    assert.equal(await box.evaluate((e) => getComputedStyle(e).outlineColor), 'rgb(255, 235, 59)');
+  } finally {
+    await narrow.close();
+  }
+  const wide = await open(context, '/archive/');
+  try {
+    assert.is(await wide.locator('.table-scroll').getAttribute('tabindex'), null, 'nothing scrolls at 1280 px, so no tab stop');
+  } finally {
+    await wide.close();
+  }
+});
+
+browserSuite('links in the lines under item titles are tap targets at least 24 px tall', async (context) => {
+  const page = await open(context, '/', phone);
+  try {
+    const heights = await page.locator('.item-summary .meta a').evaluateAll((links) => links.map((a) => a.getBoundingClientRect().height));
+    assert.ok(heights.length > 20, `${heights.length} links`);
+    assert.equal(heights.filter((h) => h < 24), []);
+  } finally {
+    await page.close();
+  }
+});
+
+browserSuite('a printed page names the site, without the navigation', async (context) => {
+  const page = await open(context, '/pathfinder/2013/worcester-business-case/');
+  try {
+    await page.emulateMedia({ media: 'print' });
+    assert.ok(await page.locator('.site-name').isVisible(), 'the site name is printed');
+    assert.is(await page.locator('.site-nav').isVisible(), false);
+    assert.is(await page.locator('.site-name').evaluate((e) => getComputedStyle(e).color), 'rgb(0, 0, 0)');
+  } finally {
+    await page.close();
+  }
+});
+
+browserSuite('nothing moves after the first paint: no layout shift on the home, item, archive and search pages', async (context) => {
+  for (const path of ['/', '/industry/2014/tecs-programme/', '/archive/', '/search/']) {
     const page = await (context.browser as Browser).newPage();
     try {
       await page.addInitScript(() => {

@@ -1,47 +1,75 @@
-import { readFileSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { checkLinks } from '../scripts/link-checker.ts';
-import { buildSite } from './helpers/site.ts';
+import { elements, fileOf, readPage } from './helpers/html.ts';
+import { prefixedEnv, sharedSite } from './helpers/site.ts';
 
 const output = suite('the built site');
 
+/**
+ * Every stylesheet, script and module a page makes the browser fetch as it loads: stylesheet
+ * links (whatever the attribute order), preloads and module preloads of styles and scripts,
+ * and scripts with a src, classic or module. Paths are site files.
+ */
+function listPageAssets(dir: string, sitePath: string): string[] {
+  const page = readPage(dir, sitePath);
+  const pageUrl = new URL(sitePath, 'https://site.invalid');
+  const fetched = (rel: string, as: string | undefined) => {
+    const rels = rel.toLowerCase().split(/\s+/);
+    return rels.includes('stylesheet') || rels.includes('modulepreload') || (rels.includes('preload') && (as === 'style' || as === 'script'));
+  };
+  const hrefs = [
+    ...elements(page, 'link').filter((l) => fetched(l.attribs.rel ?? '', l.attribs.as)).map((l) => l.attribs.href ?? ''),
+    ...elements(page, 'script').flatMap((s) => (s.attribs.src === undefined ? [] : [s.attribs.src])),
+  ];
+  return hrefs.map((href) => fileOf(new URL(href, pageUrl).pathname));
+}
+
 output('the home page\'s HTML, CSS and JavaScript weigh under 100 KB', async () => {
-  const site = await buildSite();
-  try {
-    const html = readFileSync(path.join(site.dir, 'index.html'), 'utf8');
-    const assets = [...html.matchAll(/<(?:link rel="stylesheet"|script) [^>]*(?:href|src)="\/([^"]+)"/g)].map((m) => m[1] ?? '');
-    assert.equal(assets.sort(), ['assets/copy.js', 'assets/site.css']);
-    const bytes = [path.join(site.dir, 'index.html'), ...assets.map((a) => path.join(site.dir, a))].reduce((sum, file) => sum + statSync(file).size, 0);
-    assert.ok(bytes < 100 * 1024, `the home page weighs ${bytes} bytes`);
-  } finally {
-    site.remove();
-  }
+  const site = await sharedSite();
+  const assets = listPageAssets(site.dir, '/');
+  assert.equal(assets.sort(), ['assets/site.css']);
+  const bytes = ['index.html', ...assets].reduce((sum, file) => sum + statSync(path.join(site.dir, file)).size, 0);
+  assert.ok(bytes < 100 * 1024, `the home page weighs ${bytes} bytes`);
 });
 
-output('no internal link, anchor or asset reference is broken', async () => {
-  const site = await buildSite();
+output('the asset count sees every stylesheet and script, module or not, in any attribute order', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), '3ml-assets-'));
   try {
-    const report = await checkLinks({ siteDir: site.dir, baseUrl: 'https://news.3millionlives.co.uk/' });
-    assert.equal(report.problems, []);
-    assert.ok(report.pages > 100, `${report.pages} pages`);
+    mkdirSync(path.join(dir, 'news'));
+    writeFileSync(path.join(dir, 'news', 'index.html'), `<!doctype html><title>Assets</title>
+<link href="../a.css" rel="stylesheet"><link rel="alternate stylesheet" href="/b.css"><link as="style" rel="preload" href="c.css">
+<link rel="modulepreload" href="/d.js"><link rel="icon" href="/icon.svg"><link rel="preload" as="image" href="/e.png">
+<script type="module" src="/f.js"></script><script src="g.js" defer></script><script>inline();</script>`);
+    assert.equal(listPageAssets(dir, '/news/'), ['a.css', 'b.css', 'news/c.css', 'd.js', 'f.js', 'news/g.js']);
   } finally {
-    site.remove();
+    rmSync(dir, { recursive: true, force: true });
   }
+  const site = await sharedSite();
+  assert.equal(listPageAssets(site.dir, '/search/').sort(), ['assets/search.css', 'assets/site.css', 'pagefind/pagefind-ui.css', 'pagefind/pagefind-ui.js']);
+  assert.equal(listPageAssets(site.dir, '/embed/').sort(), ['assets/copy.js', 'assets/embed-builder.js', 'assets/site.css', 'embed/v1/news.js']);
+});
+
+output('no internal link, anchor or asset reference is broken, in pages, the sitemap or stylesheets', async () => {
+  const site = await sharedSite();
+  const report = checkLinks({ siteDir: site.dir, baseUrl: 'https://news.3millionlives.co.uk/' });
+  assert.equal(report.problems, []);
+  assert.ok(report.pages > 100, `${report.pages} pages`);
+  assert.is(report.sitemaps, 1);
+  assert.ok(report.stylesheets >= 2, `${report.stylesheets} stylesheets`);
 });
 
 output('no link is broken when the site lives under a path prefix', async () => {
-  const site = await buildSite({ env: { NEWS_PATH_PREFIX: '/news/', NEWS_ORIGIN: 'https://www.example.org' } });
-  try {
-    const report = await checkLinks({ siteDir: site.dir, baseUrl: 'https://www.example.org/news/' });
-    assert.equal(report.problems, []);
-    const home = readFileSync(path.join(site.dir, 'index.html'), 'utf8');
-    assert.match(home, '<link rel="stylesheet" href="/news/assets/site.css">');
-    assert.match(home, '<link rel="canonical" href="https://www.example.org/news/">');
-  } finally {
-    site.remove();
-  }
+  const site = await sharedSite(prefixedEnv);
+  const report = checkLinks({ siteDir: site.dir, baseUrl: 'https://www.example.org/news/' });
+  assert.equal(report.problems, []);
+  assert.is(report.sitemaps, 1);
+  const home = readPage(site.dir, '/');
+  assert.equal(elements(home, 'link', { rel: 'stylesheet' }).map((l) => l.attribs.href), ['/news/assets/site.css']);
+  assert.equal(elements(home, 'link', { rel: 'canonical' }).map((l) => l.attribs.href), ['https://www.example.org/news/']);
 });
 
 output.run();
