@@ -31,10 +31,9 @@ export function normaliseMarkdownFile(source: MarkdownFile, context: NormaliseCo
     return { problems: [{ severity: 'error', file: source.file, field: 'file name', message: `"${source.name}.md" has no letters or digits to make a URL from`, hint: 'rename the file, e.g. worcester-business-case.md' }] };
   }
   const id = fields.id ?? defaultItemId(config.idAuthority, fields.calendarDay, source.stream, slug);
-  const date = spreadDay(fields.date, id, context);
-  const spreadUpdated = fields.updated && spreadDay(fields.updated, `${id}#updated`, context);
-  // An `updated` on the publication day itself is no update.
-  const updated = spreadUpdated && spreadUpdated.epochMs > date.epochMs ? spreadUpdated : undefined;
+  // The checks leave `updated` out when it is no update, and never let it be earlier than the date.
+  const date = spreadDay(fields.date, id, context, fields.updated);
+  const updated = fields.updated && spreadDay(fields.updated, `${id}#updated`, context);
   const path = `/${source.stream}/${yearIn(date, config.site.timeZone)}/${slug}/`;
   const url = siteUrl(config.site.baseUrl, path);
 
@@ -116,11 +115,16 @@ function uniqueTags(spellings: readonly string[]): Tag[] {
   return [...bySlug.values()];
 }
 
-/** Date-only values get a stable spread inside the noon hour (see `parseNewsDate`). */
-function spreadDay(date: NewsDate, key: string, context: NormaliseContext): NewsDate {
+/**
+ * Date-only values get a stable spread inside the noon hour (see `parseNewsDate`). The
+ * spread stops at `notAfter`, an update written with its time that same noon hour, so
+ * that the update is never before the publication it updates.
+ */
+function spreadDay(date: NewsDate, key: string, context: NormaliseContext, notAfter?: NewsDate): NewsDate {
   if (date.hasTime) return date;
   const { timeZone, language } = context.config.site;
-  return shiftNewsDate(date, stableHash(key) % 3600, timeZone, language);
+  const room = notAfter === undefined ? 3600 : Math.floor((notAfter.epochMs - date.epochMs) / 1000);
+  return shiftNewsDate(date, Math.min(stableHash(key) % 3600, room), timeZone, language);
 }
 
 function leadImage(url: string, alt: string, context: NormaliseContext): Image {

@@ -9,8 +9,8 @@ import { collectFrom, item, testConfigInput, testNow, writeProject } from './hel
 const run = promisify(execFile);
 
 /** The problems of one file, as `line field: message (hint)` strings. */
-function problemsOf(files: Record<string, string>): string[] {
-  const { problems } = collectFrom(files);
+function problemsOf(files: Record<string, string>, options: Parameters<typeof collectFrom>[1] = {}): string[] {
+  const { problems } = collectFrom(files, options);
   return sortProblems(problems).map(describe);
 }
 
@@ -50,6 +50,32 @@ fields('updated earlier than date', () => {
 fields('a date in the future beyond the allowance, and one within it', () => {
   assert.equal(problemsOf({ 'industry/a.md': item({ title: 'A', date: '2026-11-27T12:00:01Z' }), 'industry/b.md': item({ title: 'B', date: '2026-11-26T23:00:00Z' }) }), [
     'error content/industry/a.md:3 date: 2026-11-27T12:00:01Z is in the future (items may be dated at most 36 hours ahead; correct the date, or mark the item draft: true until it is due)',
+  ]);
+});
+
+fields('a draft may be dated ahead, as the hint says; a published item may not, nor may its update', () => {
+  assert.equal(problemsOf({
+    'industry/draft.md': item({ title: 'Due next year', date: '2099-01-01', updated: '2099-01-02', draft: 'true' }),
+    'industry/updated.md': item({ title: 'B', date: '2013-03-22', updated: '2026-11-27T00:00:01Z' }),
+    'industry/both.md': item({ title: 'C', date: '2099-01-01', updated: '2099-01-02T10:00', draft: 'false' }),
+  }), [
+    'error content/industry/both.md:3 date: 2099-01-01 is in the future (items may be dated at most 36 hours ahead; correct the date, or mark the item draft: true until it is due)',
+    'error content/industry/both.md:4 updated: 2099-01-02T10:00 is in the future (an update may be dated at most 36 hours ahead; correct it, or mark the item draft: true until it is due)',
+    'error content/industry/updated.md:4 updated: 2026-11-27T00:00:01Z is in the future (an update may be dated at most 36 hours ahead; correct it, or mark the item draft: true until it is due)',
+  ]);
+});
+
+fields('the future allowance is the configured one', () => {
+  const files = { 'industry/a.md': item({ title: 'A', date: '2026-11-25T14:00:01Z' }), 'industry/b.md': item({ title: 'B', date: '2026-11-25T14:00:00Z' }) };
+  assert.equal(problemsOf(files, { config: { futureAllowanceHours: 2 } }), [
+    'error content/industry/a.md:3 date: 2026-11-25T14:00:01Z is in the future (items may be dated at most 2 hours ahead; correct the date, or mark the item draft: true until it is due)',
+  ]);
+  assert.equal(problemsOf(files, { config: { futureAllowanceHours: 0 } }).length, 2);
+});
+
+fields('an update in the morning of a day written without a time is earlier than it, and the report says why', () => {
+  assert.equal(problemsOf({ 'industry/a.md': item({ title: 'A', date: '2013-07-01', updated: '2013-07-01T11:59' }) }), [
+    'error content/industry/a.md:4 updated: 2013-07-01T11:59 is earlier than date 2013-07-01, which without a time stands for 12:00 that day (Europe/London) (write the date with its time, e.g. 2013-07-01T09:00, or set updated to 12:00 or later)',
   ]);
 });
 

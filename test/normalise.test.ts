@@ -85,6 +85,44 @@ dates('keeps an updated date that is later than the date, and shows both', () =>
   assert.is(news.updated?.iso, '2012-01-24T09:15:00Z');
 });
 
+dates('an updated without a time on the publication day is no update, whatever the date\'s time', () => {
+  const { site, problems } = collectFrom({
+    'industry/a.md': item({ title: 'A', date: '2013-07-01', updated: '2013-07-01' }),
+    'industry/b.md': item({ title: 'B', date: '2013-07-01T16:30', updated: '2013-07-01' }),
+    'industry/c.md': item({ title: 'C', date: '2013-07-01T08:00:00Z', updated: '2013-07-01' }),
+  });
+  assert.equal(problems, []);
+  assert.equal(site.items.map((i) => [i.slug, i.updated]), [['b', undefined], ['a', undefined], ['c', undefined]]);
+});
+
+dates('an updated with a time later on the publication day is kept, and the date never passes it', () => {
+  // Twenty days, so that the per-item spread of the date falls on both sides of 12:05.
+  const days = Array.from({ length: 20 }, (_, i) => `2013-07-${String(i + 1).padStart(2, '0')}`);
+  const { site, problems } = collectFrom(Object.fromEntries(days.map((day) => [`industry/${day}.md`, item({ title: day, date: day, updated: `${day}T12:05` })])));
+  assert.equal(problems, []);
+  assert.is(site.items.length, 20);
+  for (const news of site.items) {
+    const day = news.title;
+    assert.is(news.updated?.iso, `${day}T11:05:00Z`, day);
+    assert.ok(news.date.iso >= `${day}T11:00:00Z` && news.date.iso <= `${day}T11:05:00Z`, news.date.iso);
+  }
+  assert.ok(site.items.some((i) => i.date.iso < `${i.title}T11:05:00Z`));
+  assert.ok(site.items.some((i) => i.date.iso === `${i.title}T11:05:00Z`));
+});
+
+dates('an updated at the very instant of the date is kept', () => {
+  const news = only({ 'industry/a.md': item({ title: 'A', date: '2013-07-01T10:00', updated: '2013-07-01T10:00' }) });
+  assert.equal([news.date.iso, news.updated?.iso], ['2013-07-01T09:00:00Z', '2013-07-01T09:00:00Z']);
+  const noon = only({ 'industry/b.md': item({ title: 'B', date: '2013-07-01', updated: '2013-07-01T12:00' }) });
+  assert.equal([noon.date.iso, noon.updated?.iso], ['2013-07-01T11:00:00Z', '2013-07-01T11:00:00Z']);
+});
+
+dates('an updated without a time on a later day is kept, in the noon hour of its own day', () => {
+  const news = only({ 'industry/a.md': item({ title: 'A', date: '2013-07-01T16:30', updated: '2013-07-02' }) });
+  assert.is(news.updated?.display, '2 July 2013');
+  assert.ok(news.updated!.iso >= '2013-07-02T11:00:00Z' && news.updated!.iso < '2013-07-02T12:00:00Z', news.updated!.iso);
+});
+
 dates('gives items that share a timestamp distinct ones, one second apart in id order', () => {
   const { site } = collectFrom({
     'industry/b.md': item({ title: 'B', date: '2012-02-14T10:00' }),

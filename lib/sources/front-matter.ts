@@ -84,13 +84,19 @@ export function checkFrontMatter(data: unknown, context: FrontMatterContext): { 
   }
 
   const title = reader.text('title', { required: true, oneLine: true });
+  const draft = reader.boolean('draft');
   const date = readDate(reader, 'date', context, true);
-  const updated = readDate(reader, 'updated', context, false);
-  if (date && updated && updated.date.epochMs < date.date.epochMs) {
-    report('error', 'updated', `${String(data.updated)} is earlier than date ${String(data.date)}`, 'set updated to the date or later, or remove it');
-  }
-  if (date && date.date.epochMs > hoursAfter(context.now, context.futureAllowanceHours)) {
-    report('error', 'date', `${String(data.date)} is in the future`, `items may be dated at most ${context.futureAllowanceHours} hours ahead; correct the date, or mark the item draft: true until it is due`);
+  const updated = readUpdated(reader, date, context);
+  // A draft is not published, so it may be dated ahead: that is how an item waits until it is due.
+  if (!draft) {
+    const latest = hoursAfter(context.now, context.futureAllowanceHours);
+    const ahead = `at most ${context.futureAllowanceHours} hours ahead`;
+    if (date && date.date.epochMs > latest) {
+      report('error', 'date', `${date.text} is in the future`, `items may be dated ${ahead}; correct the date, or mark the item draft: true until it is due`);
+    }
+    if (updated && updated.date.epochMs > latest) {
+      report('error', 'updated', `${updated.text} is in the future`, `an update may be dated ${ahead}; correct it, or mark the item draft: true until it is due`);
+    }
   }
   const streams = reader.list('streams').filter((stream, index) => {
     if (context.streams.includes(stream)) return true;
@@ -117,7 +123,6 @@ export function checkFrontMatter(data: unknown, context: FrontMatterContext): { 
   if (image === undefined && data.imageAlt !== undefined && data.image === undefined) {
     report('warning', 'imageAlt', 'imageAlt is given but there is no image', 'add image, or remove imageAlt');
   }
-  const draft = reader.boolean('draft');
   const id = reader.text('id', { oneLine: true });
   if (id !== undefined && !isPermanentId(id)) {
     report('error', 'id', `"${id}" is not an absolute URI that feeds accept as an id`, 'use a tag: URI such as tag:3millionlives.co.uk,2013-03-22:pathfinder/my-item, or leave id out');
@@ -226,12 +231,39 @@ class FieldReader {
   }
 }
 
-function readDate(reader: FieldReader, field: 'date' | 'updated', context: FrontMatterContext, required: boolean) {
+/** A date field as written, read. */
+interface DateField {
+  readonly text: string;
+  readonly date: NewsDate;
+  /** The day in the site's zone, `YYYY-MM-DD`. */
+  readonly calendarDay: string;
+}
+
+function readDate(reader: FieldReader, field: 'date' | 'updated', context: FrontMatterContext, required: boolean): DateField | undefined {
   const text = reader.text(field, { required, oneLine: true });
   if (text === undefined) return undefined;
   const reading = parseNewsDate(text, context.timeZone, context.language);
-  if (reading.ok) return reading;
+  if (reading.ok) return { text, date: reading.date, calendarDay: reading.calendarDay };
   reader.report('error', field, reading.reason, 'write YYYY-MM-DD, or a date-time such as 2013-03-22T10:30 (Europe/London) or 2013-03-22T10:30:00Z');
+  return undefined;
+}
+
+/**
+ * `updated`, when it is an update: without a time, on the publication day itself, it says
+ * nothing `date` does not, so it is no update. Never earlier than `date`.
+ */
+function readUpdated(reader: FieldReader, date: DateField | undefined, context: FrontMatterContext): DateField | undefined {
+  const updated = readDate(reader, 'updated', context, false);
+  if (updated === undefined || date === undefined) return updated;
+  if (!updated.date.hasTime && updated.calendarDay === date.calendarDay) return undefined;
+  if (updated.date.epochMs >= date.date.epochMs) return updated;
+  const [written, publication] = [updated.text, date.text];
+  if (date.date.hasTime || updated.calendarDay !== date.calendarDay) {
+    reader.report('error', 'updated', `${written} is earlier than date ${publication}`, 'set updated to the date or later, or remove it');
+  } else {
+    // A date without a time stands for noon of that day (see parseNewsDate), so an update that morning comes before it.
+    reader.report('error', 'updated', `${written} is earlier than date ${publication}, which without a time stands for 12:00 that day (${context.timeZone})`, `write the date with its time, e.g. ${publication}T09:00, or set updated to 12:00 or later`);
+  }
   return undefined;
 }
 
