@@ -101,6 +101,12 @@ fields('malformed YAML, with the YAML error\'s line', () => {
   ]);
 });
 
+fields('one YAML mistake is reported once, though the parser finds it twice on the line', () => {
+  assert.equal(problemsOf({ 'industry/a.md': '---\ntitle: A\ndate: 2013-03-22\nsummary: a: b: c\n---\nBody.\n' }), [
+    'error content/industry/a.md:4 front matter: the YAML is malformed: Nested mappings are not allowed in compact mappings (check indentation, colons and quotes on that line; quote text that contains ": " or starts with a special character)',
+  ]);
+});
+
 fields('a field given twice is malformed YAML', () => {
   assert.equal(problemsOf({ 'industry/a.md': '---\ntitle: A\ntitle: B\ndate: 2013-03-22\n---\nBody.\n' }), [
     'error content/industry/a.md:3 front matter: the YAML is malformed: Map keys must be unique (check indentation, colons and quotes on that line; quote text that contains ": " or starts with a special character)',
@@ -121,7 +127,7 @@ fields('wrong types: draft, id, e-mail, tags, attachment size and type', () => {
     'error content/industry/a.md:5 id: "my-item" is not an absolute URI that feeds accept as an id (use a tag: URI such as tag:3millionlives.co.uk,2013-03-22:pathfinder/my-item, or leave id out)',
     'error content/industry/a.md:6 authors.0.email: "ann" is not an e-mail address (write it as name@example.org, or remove it)',
     'error content/industry/a.md:7 tags.0: "!!!" has no letters or digits, so it cannot have a page (write the tag with at least one letter or digit)',
-    'error content/industry/a.md:8 attachments.0.size: -1 is not a size in bytes (write a whole number of bytes, or leave size out for files under /files/)',
+    'error content/industry/a.md:8 attachments.0.size: "-1" is not a size in bytes (write a whole number of bytes, or leave size out for files under /files/)',
     'error content/industry/a.md:8 attachments.0.type: "pdf" is not a media type (write e.g. application/pdf, or leave type out to have it worked out from the file name)',
   ]);
 });

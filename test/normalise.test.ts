@@ -133,6 +133,29 @@ dates('gives items that share a timestamp distinct ones, one second apart in id 
 
 dates.run();
 
+const fieldValues = suite('field values');
+
+fieldValues('text fields keep the text as written, however much it looks like a number', () => {
+  const news = only({
+    'industry/a.md': item({ title: '1.10', date: '2012-01-19', organisation: '007', region: '1e3', summary: '3.50', tags: '[0x1F, .inf, 2012]', authors: '[1.0, "null"]' }),
+  });
+  assert.equal(
+    [news.title, news.organisation, news.region, news.summary, news.tags, news.authors],
+    ['1.10', '007', '1e3', '3.50', [{ slug: '0x1f', name: '0x1F' }, { slug: 'inf', name: '.inf' }, { slug: '2012', name: '2012' }], [{ name: '1.0' }, { name: 'null' }]],
+  );
+});
+
+fieldValues('a plain ~, null or nothing is no value; true and false in any YAML case are booleans', () => {
+  const { site, problems } = collectFrom({
+    'industry/a.md': item({ title: 'A', date: '2012-01-19', summary: '~', region: 'null', organisation: '', draft: 'TRUE' }, 'The body.'),
+    'industry/b.md': item({ title: 'B', date: '2012-01-18', draft: 'False' }),
+  }, { includeDrafts: true });
+  assert.equal(problems, []);
+  assert.equal(site.items.map((i) => [i.slug, i.summary, i.region, i.organisation, i.draft]), [['a', 'The body.', undefined, undefined, true], ['b', 'A paragraph of news.', undefined, undefined, false]]);
+});
+
+fieldValues.run();
+
 const summaries = suite('summaries');
 
 summaries('uses the summary field when there is one', () => {

@@ -65,7 +65,11 @@ export interface FrontMatterContext {
   readonly fileSize: (relativePath: string) => number | undefined;
 }
 
-/** Checks `data` (the parsed YAML) against the content model. */
+/**
+ * Checks `data` against the content model: the front matter as `parseYaml` reads it with
+ * `scalars: 'text'` (so `draft` and attachment sizes are text here, interpreted below), or
+ * already typed (booleans and numbers are accepted where the field means one).
+ */
 export function checkFrontMatter(data: unknown, context: FrontMatterContext): { fields?: FrontMatter; problems: Problem[] } {
   const problems: Problem[] = [];
   const report = (severity: Severity, field: string, message: string, hint?: string) => {
@@ -223,9 +227,11 @@ class FieldReader {
     return undefined;
   }
 
+  /** `true` or `false` (also as YAML's `True`, `TRUE`, ...); nothing else, not even `yes`, which YAML 1.1 read as true. */
   boolean(field: string): boolean {
     const value = this.data[field];
     if (value === undefined || value === null || typeof value === 'boolean') return value === true;
+    if (typeof value === 'string' && /^(?:true|True|TRUE|false|False|FALSE)$/.test(value)) return value.toLowerCase() === 'true';
     this.report('error', field, `must be true or false, not ${JSON.stringify(value)}`, `write ${field}: true, or remove the line`);
     return false;
   }
@@ -319,19 +325,26 @@ function readAttachments(reader: FieldReader, value: unknown, context: FrontMatt
     if (declaredType !== undefined && !/^[\w.+-]+\/[\w.+-]+$/.test(declaredType)) {
       report('error', `${field}.type`, `"${declaredType}" is not a media type`, 'write e.g. application/pdf, or leave type out to have it worked out from the file name');
     }
-    const declaredSize = entry.size;
-    if (declaredSize !== undefined && !(Number.isInteger(declaredSize) && (declaredSize as number) >= 0)) {
-      report('error', `${field}.size`, `${JSON.stringify(declaredSize)} is not a size in bytes`, 'write a whole number of bytes, or leave size out for files under /files/');
+    const declaredSize = readSize(entry.size);
+    if (declaredSize === null) {
+      report('error', `${field}.size`, `${JSON.stringify(entry.size)} is not a size in bytes`, 'write a whole number of bytes, or leave size out for files under /files/');
     }
     if (url === undefined) return [];
     const actualSize = checkLocalFile(url, `${field}.url`, context, report);
-    const size = typeof declaredSize === 'number' ? declaredSize : actualSize;
+    const size = declaredSize ?? actualSize;
     if (typeof declaredSize === 'number' && actualSize !== undefined && declaredSize !== actualSize) {
       report('warning', `${field}.size`, `${declaredSize} bytes is not the file's size, ${actualSize} bytes`, `write size: ${actualSize}, or leave size out`);
     }
     const type = declaredType ?? mime.getType(new URL(url, 'https://x.invalid').pathname) ?? 'application/octet-stream';
     return [{ url, type, ...(title !== undefined && { title }), ...(size !== undefined && { size }) }];
   });
+}
+
+/** A size in bytes written as digits (or given as a whole number); undefined when absent, null when it is no size. */
+function readSize(value: unknown): number | undefined | null {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === 'string' && /^[0-9]+$/.test(value)) return Number(value);
+  return Number.isInteger(value) && (value as number) >= 0 ? (value as number) : null;
 }
 
 /** For a URL under the files path, the file's size; reports a file that is not there. */

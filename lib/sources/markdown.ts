@@ -1,9 +1,9 @@
 /**
  * The Markdown source: `content/<stream>/**\/*.md`, front matter in YAML between two
- * `---` lines. The only module that imports gray-matter. YAML is parsed with the core
- * schema so dates stay as written (gray-matter's default turns an unquoted
- * `2013-03-22T10:30` into a UTC Date, losing the Europe/London rule) and every field
- * keeps its line number for the report.
+ * `---` lines. The only module that imports gray-matter. YAML scalars are read as the
+ * text written, so dates stay as written (gray-matter's default turns an unquoted
+ * `2013-03-22T10:30` into a UTC Date, losing the Europe/London rule) and a title such as
+ * `1.10` is not turned into the number 1.1; every field keeps its line for the report.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -140,8 +140,8 @@ export function parseMarkdownFile(text: string, file: string): ParsedFile {
       problems: [{ severity: 'error', file, line: 1, field: 'front matter', message: 'the front matter is not closed', hint: 'end the fields with a line "---", then write the body below it' }],
     };
   }
-  // gray-matter splits the file; the YAML is handed back unparsed, for the core schema and
-  // the line numbers. Passing options also keeps gray-matter from caching every file's text
+  // gray-matter splits the file; the YAML is handed back unparsed, for our reading of it
+  // and the line numbers. Passing options also keeps gray-matter from caching every file's text
   // for the life of the process.
   let frontMatter: string | undefined;
   const { content } = matter(source, {
@@ -155,7 +155,7 @@ export function parseMarkdownFile(text: string, file: string): ParsedFile {
   if (frontMatter === undefined) return { data: {}, lines: new Map([['', 1]]), body: content, problems: [] };
   // gray-matter's front matter text keeps the line break that ends the opening "---",
   // so line N of the YAML is line N of the file.
-  const parsed = parseYaml(frontMatter, file, 'front matter');
+  const parsed = parseYaml(frontMatter, file, 'front matter', { scalars: 'text' });
   return { ...(parsed.data !== undefined && { data: parsed.data }), lines: parsed.lines, body: content, problems: parsed.problems };
 }
 
