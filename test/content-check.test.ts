@@ -1,15 +1,16 @@
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { promisify } from 'node:util';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { buildNews, NewsContentError, resolveConfig, sortProblems, type Problem } from '../lib/index.ts';
+import { buildNews, collectNews, NewsContentError, resolveConfig, sortProblems, type Problem } from '../lib/index.ts';
 import { collectFrom, item, testConfigInput, testNow, writeProject } from './helpers/content.ts';
 
 const run = promisify(execFile);
 
 /** The problems of one file, as `line field: message (hint)` strings. */
-function problemsOf(files: Record<string, string>, options: Parameters<typeof collectFrom>[1] = {}): string[] {
+function problemsOf(files: Record<string, string | Uint8Array>, options: Parameters<typeof collectFrom>[1] = {}): string[] {
   const { problems } = collectFrom(files, options);
   return sortProblems(problems).map(describe);
 }
@@ -155,7 +156,49 @@ fields('a wrong attachment size is a warning with the real size', () => {
   ]);
 });
 
+fields('a file that is not UTF-8 is an error at its first line that is not, and nothing of it is published', () => {
+  const latin1 = Buffer.from(item({ title: 'Café society', date: '2013-03-22' }, 'Telecare in the caf\u00e9.'), 'latin1');
+  const { site, problems } = collectFrom({ 'industry/latin1.md': latin1 });
+  assert.equal(site.items, []);
+  assert.equal(sortProblems(problems).map(describe), [
+    'error content/industry/latin1.md:2 encoding: the file is not UTF-8 text: line 2 has bytes UTF-8 does not allow (the file was probably saved as Latin-1 or Windows-1252) (save the file as UTF-8: most editors offer it under "Save with Encoding")',
+  ]);
+});
+
 fields.run();
+
+const listing = suite('which files are read');
+
+listing('.md in any case and links to files are read; other files, links to folders and broken links in stream folders are warnings', () => {
+  const project = writeProject({
+    'industry/upper.MD': item({ title: 'Upper', date: '2013-03-22' }),
+    'industry/notes.markdown': item({ title: 'Notes', date: '2013-03-25' }),
+    'industry/2013/photo.jpg': 'not really a photo',
+    'notes.txt': 'outside the stream folders: not content, not reported',
+  });
+  const outside = path.join(project.rootDir, 'elsewhere');
+  const content = path.join(project.rootDir, 'content');
+  mkdirSync(path.join(outside, 'folder'), { recursive: true });
+  writeFileSync(path.join(outside, 'linked-item.md'), item({ title: 'Linked', date: '2013-03-23' }));
+  writeFileSync(path.join(outside, 'folder', 'inside.md'), item({ title: 'Inside', date: '2013-03-24' }));
+  symlinkSync(path.join(outside, 'linked-item.md'), path.join(content, 'industry', 'linked.md'));
+  symlinkSync(path.join(outside, 'folder'), path.join(content, 'industry', 'folder'));
+  symlinkSync(path.join(outside, 'nothing.md'), path.join(content, 'industry', 'gone.md'));
+  try {
+    const { site, problems } = collectNews({ config: resolveConfig(testConfigInput), rootDir: project.rootDir, now: testNow, includeDrafts: false });
+    assert.equal(site.items.map((i) => [i.title, i.path]), [['Linked', '/industry/2013/linked/'], ['Upper', '/industry/2013/upper/']]);
+    assert.equal(sortProblems(problems).map(describe), [
+      'warning content/industry/2013/photo.jpg:- file: is not read: only .md files in a stream folder are news items (rename it to .md if it is an item; put files to publish in content/files/; otherwise move it out of content/)',
+      'warning content/industry/folder:- file: is a link to a folder, which is not followed, so nothing in it is read (move the folder itself into content/industry/, or link its files one by one)',
+      'warning content/industry/gone.md:- file: is a link to something that does not exist (correct the link, or remove it)',
+      'warning content/industry/notes.markdown:- file: is not read: only .md files in a stream folder are news items (rename it to .md if it is an item; put files to publish in content/files/; otherwise move it out of content/)',
+    ]);
+  } finally {
+    project.remove();
+  }
+});
+
+listing.run();
 
 const across = suite('checks across files');
 
