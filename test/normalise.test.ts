@@ -175,6 +175,23 @@ summaries('cuts a long first paragraph at a word boundary', () => {
   assert.is(news.summary, 'telehealth telehealth telehealth telehealth…');
 });
 
+summaries('never runs past the limit, the ellipsis included, even for one long word', () => {
+  const news = only({ 'industry/a.md': item({ title: 'A', date: '2012-01-19' }, 'x'.repeat(200)) }, { config: { summaryLength: 120 } });
+  assert.is(news.summary, `${'x'.repeat(119)}…`);
+});
+
+summaries('keeps a word that ends where the cut falls', () => {
+  const news = only({ 'industry/a.md': item({ title: 'A', date: '2012-01-19' }, 'abc defgh ijk lmn') }, { config: { summaryLength: 10 } });
+  assert.is(news.summary, 'abc defgh…');
+});
+
+summaries('cuts between characters as readers see them, never inside an emoji or after a letter before its accent', () => {
+  const emoji = only({ 'industry/a.md': item({ title: 'A', date: '2012-01-19' }, '👍🏽'.repeat(30)) }, { config: { summaryLength: 10 } });
+  assert.is(emoji.summary, `${'👍🏽'.repeat(9)}…`);
+  const accents = only({ 'industry/b.md': item({ title: 'B', date: '2012-01-19' }, 'e\u0301'.repeat(30)) }, { config: { summaryLength: 5 } });
+  assert.is(accents.summary, `${'e\u0301'.repeat(4)}…`);
+});
+
 summaries('takes the text of a first paragraph written in HTML', () => {
   const news = only({ 'industry/a.md': item({ title: 'A', date: '2012-01-19' }, '<p class="x">Pasted &amp; <b>bold</b></p>') });
   assert.is(news.summary, 'Pasted & bold');
