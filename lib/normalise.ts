@@ -6,10 +6,10 @@ import type { NewsConfig } from './config.ts';
 import { shiftNewsDate, yearIn } from './dates.ts';
 import { defaultItemId, stableHash } from './ids.ts';
 import type { Dimensions } from './files.ts';
-import { hasRawHtml, renderTokens, type MarkdownIt, type Token } from './markdown.ts';
+import { hasRawHtml, renderTokens, type MarkdownIt } from './markdown.ts';
 import type { Image, NewsDate, NewsItem, Tag } from './model.ts';
 import type { Problem } from './problems.ts';
-import { collapseSpace, htmlToText, sanitiseBody } from './sanitise.ts';
+import { leadText, sanitiseBody } from './sanitise.ts';
 import { slugify } from './slug.ts';
 import { cutAtWord, latin1Html } from './text.ts';
 import type { MarkdownFile } from './sources/markdown.ts';
@@ -28,7 +28,7 @@ export function normaliseMarkdownFile(source: MarkdownFile, context: NormaliseCo
   const { fields } = source;
   const slug = slugify(source.name);
   if (slug === '') {
-    return { problems: [{ severity: 'error', file: source.file, field: 'file name', message: `"${source.name}.md" has no letters or digits to make a URL from`, hint: 'rename the file, e.g. worcester-business-case.md' }] };
+    return { problems: [{ severity: 'error', file: source.file, line: 1, field: 'file name', message: `"${source.file.slice(source.file.lastIndexOf('/') + 1)}" has no letters or digits to make a URL from`, hint: 'rename the file, e.g. worcester-business-case.md' }] };
   }
   const id = fields.id ?? defaultItemId(config.idAuthority, fields.calendarDay, source.stream, slug);
   // The checks leave `updated` out when it is no update, and never let it be earlier than the date.
@@ -40,11 +40,15 @@ export function normaliseMarkdownFile(source: MarkdownFile, context: NormaliseCo
   const env = { resolve: (href: string) => resolveBodyUrl(href, url, config), dimensionsOf: context.dimensionsOf };
   const tokens = markdown.parse(source.body, env);
   const rendered = renderTokens(markdown, tokens, env);
-  const contentHtml = latin1Html(hasRawHtml(tokens) ? sanitiseBody(rendered, env.resolve, env.dimensionsOf) : rendered);
-  const summary = fields.summary ?? summarise(tokens, config.summaryLength);
+  const body = hasRawHtml(tokens) ? sanitiseBody(rendered, env.resolve, env.dimensionsOf) : rendered;
+  const contentHtml = latin1Html(body);
+  // From the body as published: what raw HTML the sanitiser removes never reaches a summary.
+  const summary = fields.summary ?? cutAtWord(leadText(body), config.summaryLength);
   const problems: Problem[] = [];
-  if (summary === '' && contentHtml.trim() === '') {
-    problems.push({ severity: 'warning', file: source.file, field: 'body', message: 'the item has no body and no summary, so readers see only its title', hint: 'write a paragraph below the front matter, or add a summary' });
+  if (summary === '') {
+    problems.push(contentHtml.trim() === ''
+      ? { severity: 'warning', file: source.file, line: source.bodyLine, field: 'body', message: 'the item has no body and no summary, so readers see only its title', hint: 'write a paragraph below the front matter, or add a summary' }
+      : { severity: 'warning', file: source.file, line: source.bodyLine, field: 'body', message: 'the body has no text to make a summary of, so lists show only the title', hint: 'start the body with a paragraph, or add a summary' });
   }
 
   const item: NewsItem = {
@@ -86,24 +90,6 @@ export function chooseTagNames(spellings: Iterable<string>): Map<string, string>
     if (best) names.set(slug, best[0]);
   }
   return names;
-}
-
-/** The first paragraph as plain text, cut at a word boundary to at most `max` characters. */
-export function summarise(tokens: readonly Token[], max: number): string {
-  const index = tokens.findIndex((t) => t.type === 'paragraph_open' || t.type === 'html_block');
-  const first = tokens[index];
-  if (first === undefined) return '';
-  const text = first.type === 'html_block' ? htmlToText(first.content) : inlineText(tokens[index + 1]);
-  return cutAtWord(text, max);
-}
-
-function inlineText(inline: Token | undefined): string {
-  const parts = (inline?.children ?? []).map((child) => {
-    if (child.type === 'softbreak' || child.type === 'hardbreak') return ' ';
-    // An image counts by its alt text; inline HTML and link markup add no words.
-    return child.type === 'text' || child.type === 'code_inline' || child.type === 'image' ? child.content : '';
-  });
-  return collapseSpace(parts.join(''));
 }
 
 function uniqueTags(spellings: readonly string[]): Tag[] {

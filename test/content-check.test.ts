@@ -149,6 +149,12 @@ fields('a file without front matter, and one outside any stream folder', () => {
   ]);
 });
 
+fields('a file name with no letters or digits is an error at line 1', () => {
+  assert.equal(problemsOf({ 'industry/!!!.md': item({ title: 'A', date: '2013-03-22' }) }), [
+    'error content/industry/!!!.md:1 file name: "!!!.md" has no letters or digits to make a URL from (rename the file, e.g. worcester-business-case.md)',
+  ]);
+});
+
 fields('a wrong attachment size is a warning with the real size', () => {
   const files = { 'industry/a.md': item({ title: 'A', date: '2013-03-22', attachments: '[{ url: /files/a.pdf, size: 3 }]' }), 'files/a.pdf': '%PDF-1.4\n' };
   assert.equal(problemsOf(files), [

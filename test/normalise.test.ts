@@ -197,6 +197,41 @@ summaries('takes the text of a first paragraph written in HTML', () => {
   assert.is(news.summary, 'Pasted & bold');
 });
 
+summaries('is made from the body as published: comments, scripts and styles never count', () => {
+  const cases: [string, string][] = [
+    ['<!-- a note for editors -->\n\nThe first real paragraph.', 'The first real paragraph.'],
+    ['<script>track()</script>\n<style>p { color: red }</style>\n\nAfter the script.', 'After the script.'],
+    ['Text with <script>bad()</script> here.', 'Text with here.'],
+    ['<div><p>Inside &amp; <em>div</em></p><p>second</p></div>', 'Inside & div'],
+    ['<p>One line<br>and the next, with <img src="/files/map.svg" alt="a map"> in it</p>', 'One line and the next, with a map in it'],
+    ['<table><tr><td>Kent</td><td>1,000</td></tr></table>\n\nThe paragraph after the table.', 'The paragraph after the table.'],
+  ];
+  for (const [body, summary] of cases) {
+    const news = only({ 'industry/a.md': item({ title: 'A', date: '2012-01-19' }, body) });
+    assert.is(news.summary, summary, body);
+  }
+});
+
+summaries('with no paragraph, takes the first block that has text', () => {
+  const news = only({ 'industry/a.md': item({ title: 'A', date: '2012-01-19' }, '## Results\n\n- Kent\n- Cornwall') });
+  assert.is(news.summary, 'Results');
+  const list = only({ 'industry/b.md': item({ title: 'B', date: '2012-01-19' }, '<ul><li>Kent &amp; Medway</li><li>Cornwall</li></ul>') });
+  assert.is(list.summary, 'Kent & Medway');
+});
+
+summaries('warns when nothing is left to make a summary of, at the body\'s first line', () => {
+  const { site, problems } = collectFrom({
+    'industry/script-only.md': item({ title: 'A', date: '2012-01-19' }, '\n\n<script>alert(1)</script>'),
+    'industry/image-only.md': item({ title: 'B', date: '2012-01-19' }, '![](/files/map.svg)'),
+    'files/map.svg': '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="3"></svg>',
+  });
+  assert.equal(site.items.map((i) => [i.slug, i.summary]), [['image-only', ''], ['script-only', '']]);
+  assert.equal(problems.map((p) => `${p.file}:${p.line} ${p.field}: ${p.message} (${p.hint})`).sort(), [
+    'content/industry/image-only.md:5 body: the body has no text to make a summary of, so lists show only the title (start the body with a paragraph, or add a summary)',
+    'content/industry/script-only.md:7 body: the item has no body and no summary, so readers see only its title (write a paragraph below the front matter, or add a summary)',
+  ]);
+});
+
 summaries.run();
 
 const tags = suite('tags and streams');

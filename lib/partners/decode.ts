@@ -5,7 +5,7 @@
  * application/octet-stream are common). The body's own first bytes decide what it is.
  */
 
-import { Parser } from 'htmlparser2';
+import { readHtml } from '../html.ts';
 
 export type BodyKind = 'xml' | 'json' | 'html' | 'unknown';
 
@@ -61,8 +61,8 @@ export function withoutDoctype(xml: string): string {
 /** A feed's address advertised by an HTML page (`<link rel="alternate" type="application/rss+xml">`), for hints. */
 export function advertisedFeed(html: string, pageUrl: string): string | undefined {
   let found: string | undefined;
-  const parser = new Parser({
-    onopentag(name, attributes) {
+  readHtml(html, {
+    openTag(name, attributes) {
       const { rel = '', type = '', href } = attributes;
       if (found || name !== 'link' || !href || !/\balternate\b/i.test(rel) || !/^application\/(?:rss|atom|feed)\+(?:xml|json)$/i.test(type.trim())) return;
       try {
@@ -72,7 +72,5 @@ export function advertisedFeed(html: string, pageUrl: string): string | undefine
       }
     },
   });
-  parser.write(html);
-  parser.end();
   return found;
 }

@@ -26,6 +26,8 @@ export interface MarkdownFile {
   readonly fields: FrontMatter;
   /** The Markdown body. */
   readonly body: string;
+  /** The line the body's text starts on (or would: the line after the front matter). */
+  readonly bodyLine: number;
   /** 1-based line of each dotted field path. */
   readonly lines: FieldLines;
 }
@@ -137,7 +139,7 @@ export function readMarkdownFile(relative: string, reader: MarkdownReader): { fi
   });
   problems.push(...checked.problems);
   if (!checked.fields) return { problems };
-  return { file: { file, stream, name: path.basename(file).replace(/\.md$/i, ''), fields: checked.fields, body: parsed.body, lines: parsed.lines }, problems };
+  return { file: { file, stream, name: path.basename(file).replace(/\.md$/i, ''), fields: checked.fields, body: parsed.body, bodyLine: parsed.bodyLine, lines: parsed.lines }, problems };
 }
 
 /** Strict UTF-8: bytes it does not allow are an error, never characters quietly replaced. */
@@ -181,6 +183,7 @@ interface ParsedFile {
   readonly data?: unknown;
   readonly lines: FieldLines;
   readonly body: string;
+  readonly bodyLine: number;
   readonly problems: Problem[];
 }
 
@@ -189,14 +192,14 @@ export function parseMarkdownFile(text: string, file: string): ParsedFile {
   const source = text.replace(/^\uFEFF/, '');
   if (!/^---\r?\n/.test(source)) {
     return {
-      lines: new Map(), body: source,
+      lines: new Map(), body: source, bodyLine: 1,
       problems: [{ severity: 'error', file, line: 1, field: 'front matter', message: 'the file does not start with front matter', hint: 'begin the file with a line "---", the fields (title, date, ...), then another "---"' }],
     };
   }
   // gray-matter reads an unclosed block as front matter to the end of the file; say so instead.
   if (source.indexOf('\n---', 3) === -1) {
     return {
-      lines: new Map(), body: '',
+      lines: new Map(), body: '', bodyLine: 1,
       problems: [{ severity: 'error', file, line: 1, field: 'front matter', message: 'the front matter is not closed', hint: 'end the fields with a line "---", then write the body below it' }],
     };
   }
@@ -212,11 +215,21 @@ export function parseMarkdownFile(text: string, file: string): ParsedFile {
       },
     },
   });
-  if (frontMatter === undefined) return { data: {}, lines: new Map([['', 1]]), body: content, problems: [] };
+  const bodyLine = firstBodyLine(source, content);
+  if (frontMatter === undefined) return { data: {}, lines: new Map([['', 1]]), body: content, bodyLine, problems: [] };
   // gray-matter's front matter text keeps the line break that ends the opening "---",
   // so line N of the YAML is line N of the file.
   const parsed = parseYaml(frontMatter, file, 'front matter', { scalars: 'text' });
-  return { ...(parsed.data !== undefined && { data: parsed.data }), lines: parsed.lines, body: content, problems: parsed.problems };
+  return { ...(parsed.data !== undefined && { data: parsed.data }), lines: parsed.lines, body: content, bodyLine, problems: parsed.problems };
+}
+
+/** The line of `source` where the text of `body` (its end) starts, past blank lines. */
+function firstBodyLine(source: string, body: string): number {
+  const text = body.search(/\S/);
+  const end = source.length - body.length + (text === -1 ? 0 : text);
+  let line = 1;
+  for (let i = source.indexOf('\n'); i !== -1 && i < end; i = source.indexOf('\n', i + 1)) line++;
+  return line;
 }
 
 function toPosix(p: string): string {
