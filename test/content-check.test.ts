@@ -149,6 +149,21 @@ fields('a file without front matter, and one outside any stream folder', () => {
   ]);
 });
 
+fields('HTML in a title or summary is read as the plain text it stands for, with a warning', () => {
+  const { site, problems } = collectFrom({
+    'industry/a.md': item({ title: '"Telehealth &amp; <em>telecare</em>"', date: '2013-03-22', summary: '"Caf&eacute; <b>talks</b>"' }),
+    'industry/b.md': item({ title: 'Q&A with AT&T, 3 < 4', date: '2013-03-21' }),
+    'industry/c.md': item({ title: '"<b></b>"', date: '2013-03-20' }),
+  });
+  assert.equal(site.items.map((i) => [i.title, i.summary]), [['Telehealth & telecare', 'Café talks'], ['Q&A with AT&T, 3 < 4', 'A paragraph of news.']]);
+  assert.equal(sortProblems(problems).map(describe), [
+    'warning content/industry/a.md:2 title: "Telehealth &amp; <em>telecare</em>" contains HTML, which a plain-text title cannot carry; it is read as "Telehealth & telecare" (write the plain text: Telehealth & telecare)',
+    'warning content/industry/a.md:4 summary: "Caf&eacute; <b>talks</b>" contains HTML, which a plain-text summary cannot carry; it is read as "Café talks" (write the plain text: Café talks)',
+    'warning content/industry/c.md:2 title: "<b></b>" contains HTML, which a plain-text title cannot carry; it is read as "" (write the plain text: (nothing is left))',
+    'error content/industry/c.md:2 title: is empty (write the title)',
+  ]);
+});
+
 fields('a file name with no letters or digits is an error at line 1', () => {
   assert.equal(problemsOf({ 'industry/!!!.md': item({ title: 'A', date: '2013-03-22' }) }), [
     'error content/industry/!!!.md:1 file name: "!!!.md" has no letters or digits to make a URL from (rename the file, e.g. worcester-business-case.md)',

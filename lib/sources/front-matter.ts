@@ -87,7 +87,7 @@ export function checkFrontMatter(data: unknown, context: FrontMatterContext): { 
     report('warning', key, `"${key}" is not a field of the content model and is ignored`, guess ? `did you mean "${guess}"?` : `the fields are: ${knownFields.join(', ')}`);
   }
 
-  const title = reader.text('title', { required: true, oneLine: true });
+  const title = reader.text('title', { required: true, oneLine: true, plain: true });
   const draft = reader.boolean('draft');
   const date = readDate(reader, 'date', context, true);
   const updated = readUpdated(reader, date, context);
@@ -107,7 +107,7 @@ export function checkFrontMatter(data: unknown, context: FrontMatterContext): { 
     report('error', `streams.${index}`, `"${stream}" is not a configured stream`, `use one of: ${context.streams.join(', ')}`);
     return false;
   });
-  const summary = reader.text('summary', { oneLine: false });
+  const summary = reader.text('summary', { oneLine: false, plain: true });
   const tags = reader.list('tags').filter((tag, index) => {
     if (slugify(tag) !== '') return true;
     report('error', `tags.${index}`, `"${tag}" has no letters or digits, so it cannot have a page`, 'write the tag with at least one letter or digit');
@@ -183,7 +183,7 @@ class FieldReader {
     }
     const raw = String(value);
     // YAML escapes ("\x01", "\uD800") can carry characters no page or feed may hold.
-    const text = removeUnwantedChars(raw).trim();
+    let text = removeUnwantedChars(raw).trim();
     if (text.length !== raw.trim().length) {
       this.report('warning', field, `contains characters that cannot be published (${listUnwantedChars(raw).join(', ')}); they are left out`, 'remove them from the value');
     }
@@ -191,7 +191,9 @@ class FieldReader {
       const plain = htmlToText(text);
       if (plain !== collapseSpace(text)) {
         this.report('warning', field, `"${text}" contains HTML, which a plain-text ${field.replace(/\.\d+/g, '')} cannot carry; it is read as "${plain}"`, `write the plain text: ${plain || '(nothing is left)'}`);
-        return plain === '' ? undefined : plain;
+        // A required field left empty is the error below, so the file is never dropped on a warning alone.
+        if (plain === '' && !rules.required) return undefined;
+        text = plain;
       }
     }
     if (text === '' && !rules.emptyAllowed) {
