@@ -73,8 +73,9 @@ export function normaliseMarkdownFile(source: MarkdownFile, context: NormaliseCo
 }
 
 /**
- * The shown spelling of each tag: the most used one, ties going to the one that sorts
- * first, so the choice does not depend on the order files are read in.
+ * The shown spelling of each tag: of the spellings most used when case is ignored, the
+ * most used one, ties going to the one that sorts first, so the choice does not depend
+ * on the order files are read in.
  */
 export function chooseTagNames(spellings: Iterable<string>): Map<string, string> {
   const counts = new Map<string, Map<string, number>>();
@@ -86,10 +87,61 @@ export function chooseTagNames(spellings: Iterable<string>): Map<string, string>
   }
   const names = new Map<string, string>();
   for (const [slug, forSlug] of counts) {
-    const [best] = [...forSlug].sort(([a, m], [b, n]) => n - m || (a < b ? -1 : a > b ? 1 : 0));
+    const ignoringCase = new Map<string, number>();
+    for (const [spelling, count] of forSlug) ignoringCase.set(spelling.toLowerCase(), (ignoringCase.get(spelling.toLowerCase()) ?? 0) + count);
+    const uses = (spelling: string) => ignoringCase.get(spelling.toLowerCase()) ?? 0;
+    const [best] = [...forSlug].sort(([a, m], [b, n]) => uses(b) - uses(a) || n - m || (a < b ? -1 : a > b ? 1 : 0));
     if (best) names.set(slug, best[0]);
   }
   return names;
+}
+
+/** One tag as written in one file. */
+export interface TagUse {
+  readonly spelling: string;
+  /** Project-relative path. */
+  readonly file: string;
+  /** Its position in the file's tags. */
+  readonly index: number;
+}
+
+/**
+ * Spellings that differ in more than case but make one slug (`C++` and `C#` both make
+ * `c`) are merged into one tag. Each use of a spelling other than the one shown is a
+ * warning naming the other spellings and the files that use them; `locate` gives the
+ * field and line of a use.
+ */
+export function findTagClashes(uses: readonly TagUse[], names: ReadonlyMap<string, string>, locate: (use: TagUse) => { field: string; line?: number }): Problem[] {
+  const bySlug = new Map<string, Map<string, TagUse[]>>();
+  for (const use of uses) {
+    const slug = slugify(use.spelling);
+    const spellings = bySlug.get(slug) ?? new Map<string, TagUse[]>();
+    const key = use.spelling.toLowerCase();
+    spellings.set(key, [...(spellings.get(key) ?? []), use]);
+    bySlug.set(slug, spellings);
+  }
+  const problems: Problem[] = [];
+  for (const [slug, spellings] of bySlug) {
+    if (spellings.size < 2) continue;
+    const shown = names.get(slug) ?? '';
+    for (const [key, group] of spellings) {
+      if (key === shown.toLowerCase()) continue;
+      const others = [...spellings].filter(([other]) => other !== key).map(([, g]) => `"${g[0]?.spelling}" (${listFiles(g)})`).join(' and ');
+      for (const use of group) {
+        problems.push({
+          severity: 'warning', file: use.file, ...locate(use),
+          message: `"${use.spelling}" makes the same slug, "${slug}", as ${others}, so they are one tag, shown as "${shown}"`,
+          hint: 'if they are one tag, spell it one way everywhere; if not, tell them apart with letters or digits, e.g. "C sharp"',
+        });
+      }
+    }
+  }
+  return problems;
+}
+
+function listFiles(uses: readonly TagUse[]): string {
+  const files = [...new Set(uses.map((use) => use.file))];
+  return files.length <= 3 ? files.join(', ') : `${files.slice(0, 3).join(', ')} and ${files.length - 3} more`;
 }
 
 function uniqueTags(spellings: readonly string[]): Tag[] {

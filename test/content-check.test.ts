@@ -238,6 +238,22 @@ across('two files that would be published at one URL', () => {
   ]);
 });
 
+across('different tags that make one slug are merged with a warning naming both spellings and the files', () => {
+  assert.equal(problemsOf({
+    'industry/a.md': item({ title: 'A', date: '2013-03-22', tags: '[C++, Rust]' }),
+    'industry/b.md': item({ title: 'B', date: '2013-03-22', tags: '\n  - Rust\n  - C#' }),
+    'industry/c.md': item({ title: 'C', date: '2013-03-22', tags: 'c++' }),
+    'industry/d.md': item({ title: 'D', date: '2013-03-22', tags: '[Telehealth, TELEHEALTH, telehealth]' }),
+  }), [
+    'warning content/industry/b.md:6 tags.1: "C#" makes the same slug, "c", as "C++" (content/industry/a.md, content/industry/c.md), so they are one tag, shown as "C++" (if they are one tag, spell it one way everywhere; if not, tell them apart with letters or digits, e.g. "C sharp")',
+  ]);
+  // One use each: the spelling that sorts first is shown. Within one file too; a tag not in a list is reported as tags.
+  assert.equal(problemsOf({ 'industry/a.md': item({ title: 'A', date: '2013-03-22', tags: 'c' }), 'industry/b.md': item({ title: 'B', date: '2013-03-22', tags: '[C++, C#]' }) }), [
+    'warning content/industry/a.md:4 tags: "c" makes the same slug, "c", as "C++" (content/industry/b.md) and "C#" (content/industry/b.md), so they are one tag, shown as "C#" (if they are one tag, spell it one way everywhere; if not, tell them apart with letters or digits, e.g. "C sharp")',
+    'warning content/industry/b.md:4 tags.0: "C++" makes the same slug, "c", as "c" (content/industry/a.md) and "C#" (content/industry/b.md), so they are one tag, shown as "C#" (if they are one tag, spell it one way everywhere; if not, tell them apart with letters or digits, e.g. "C sharp")',
+  ]);
+});
+
 across('the same file name in other streams or years is fine', () => {
   assert.equal(problemsOf({
     'pathfinder/2012/update.md': item({ title: 'A', date: '2012-03-22' }),

@@ -249,6 +249,22 @@ tags('compares tags case-insensitively and shows the most used spelling', () => 
   assert.equal(site.items.find((i) => i.slug === 'c')?.tags, [{ slug: 'telehealth', name: 'Telehealth' }]);
 });
 
+tags('gives tags and file names that have no Latin transliteration a stable slug of their own, ignoring case', () => {
+  const { site, problems } = collectFrom({
+    'industry/健康.md': item({ title: 'A', date: '2012-01-19', tags: '[健康, ਪੰਜਾਬੀ, Ⲁⲃⲅ, 日本語 2013]' }),
+    'industry/b.md': item({ title: 'B', date: '2012-01-18', tags: '[ⲁⲃⲅ, 健康]' }),
+  });
+  assert.equal(problems, []);
+  const news = site.items[0]!;
+  assert.equal([news.path, news.id], ['/industry/2012/u-81690cf5/', 'tag:3millionlives.co.uk,2012-01-19:industry/u-81690cf5']);
+  assert.equal(site.tags.map((t) => [t.tag.slug, t.tag.name, t.items.map((i) => i.title)]), [
+    ['u-be1c0048', 'Ⲁⲃⲅ', ['A', 'B']],
+    ['u-d7443ed9', 'ਪੰਜਾਬੀ', ['A']],
+    ['u-81690cf5', '健康', ['A', 'B']],
+    ['2013', '日本語 2013', ['A']],
+  ]);
+});
+
 tags('cross-posts an item to every stream it lists, home stream first, without repeats', () => {
   const { site } = collectFrom({
     'industry/a.md': item({ title: 'A', date: '2012-01-19', streams: '[social-care, industry, public-health]' }),
