@@ -4,7 +4,7 @@
  */
 export { buildNews, collectNews } from './build.ts';
 export type { BuildOptions, NewsSite } from './build.ts';
-export { defaultStreams, defineConfig, resolveConfig, streamTitle } from './config.ts';
+export { defaultStreams, defineConfig, reservedStreamSlugs, resolveConfig, streamTitle } from './config.ts';
 export type { FeedConfig, NewsConfig, NewsConfigInput, SiteConfig } from './config.ts';
 export { parseFeedDate, parseNewsDate } from './dates.ts';
 export { dedupeItems, storyKey } from './dedupe.ts';
