@@ -154,6 +154,45 @@ fieldValues('a plain ~, null or nothing is no value; true and false in any YAML 
   assert.equal(site.items.map((i) => [i.slug, i.summary, i.region, i.organisation, i.draft]), [['a', 'The body.', undefined, undefined, true], ['b', 'A paragraph of news.', undefined, undefined, false]]);
 });
 
+fieldValues('carries a lead image as an absolute URL with its alt text, and its size when it is one of the site\'s files', () => {
+  const { site, problems } = collectFrom({
+    'pathfinder/a.md': item({ title: 'A', date: '2013-03-22', image: '/files/map.svg', imageAlt: 'Map of the Kent pathfinder' }),
+    'pathfinder/b.md': item({ title: 'B', date: '2013-03-21', image: 'https://images.example.org/ward.jpg', imageAlt: '""' }),
+    'files/map.svg': '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="30"></svg>',
+  });
+  assert.equal(problems, []);
+  assert.equal(site.items.map((i) => i.image), [
+    { url: 'https://news.example.org/files/map.svg', alt: 'Map of the Kent pathfinder', width: 40, height: 30 },
+    { url: 'https://images.example.org/ward.jpg', alt: '' },
+  ]);
+});
+
+fieldValues('carries a local item\'s region, organisation and authors given as names', () => {
+  const news = only({ 'pathfinder/a.md': item({ title: 'A', date: '2013-03-22', region: 'Kent', organisation: 'Kent County Council', authors: '[Jane Smith, John Brown]' }) });
+  assert.equal([news.region, news.organisation, news.authors], ['Kent', 'Kent County Council', [{ name: 'Jane Smith' }, { name: 'John Brown' }]]);
+});
+
+fieldValues('reads authors as one name, one author with fields, or a list of either', () => {
+  const { site, problems } = collectFrom({
+    'industry/a.md': item({ title: 'A', date: '2013-03-22', authors: 'Jane Smith' }),
+    'industry/b.md': item({ title: 'B', date: '2013-03-21', authors: '{ name: Jane Smith, email: jane@example.org, url: "https://example.org/jane" }' }),
+    'industry/c.md': item({ title: 'C', date: '2013-03-20', authors: '\n  name: Ann Lee\n  emial: ann@example.org' }),
+    'industry/d.md': item({ title: 'D', date: '2013-03-19', authors: '[John Brown, { name: Ann Lee }]' }),
+  });
+  assert.equal(site.items.map((i) => i.authors), [
+    [{ name: 'Jane Smith' }],
+    [{ name: 'Jane Smith', email: 'jane@example.org', url: 'https://example.org/jane' }],
+    [{ name: 'Ann Lee' }],
+    [{ name: 'John Brown' }, { name: 'Ann Lee' }],
+  ]);
+  assert.equal(problems.map((p) => `${p.file}:${p.line} ${p.field}: ${p.message}`), ['content/industry/c.md:6 authors.emial: "emial" is not a field of an author and is ignored']);
+});
+
+fieldValues('a local link post links to its target, and its url is still its own page', () => {
+  const news = only({ 'industry/2013/bmj.md': item({ title: 'WSD results in the BMJ', date: '2013-03-22', link: 'https://www.bmj.com/content/344/bmj.e3874' }) });
+  assert.equal([news.link, news.url, news.path], ['https://www.bmj.com/content/344/bmj.e3874', 'https://news.example.org/industry/2013/bmj/', '/industry/2013/bmj/']);
+});
+
 fieldValues.run();
 
 const summaries = suite('summaries');
@@ -370,12 +409,20 @@ bodies.run();
 const order = suite('order');
 
 order('sorts newest first, breaking ties by id', () => {
+  // z-tie and a-tie are published at one instant (updated sets their last changes apart, so neither is moved a
+  // second); z-tie is read after a-tie and its slug sorts after, but its id sorts first.
   const { site } = collectFrom({
     'industry/old.md': item({ title: 'Old', date: '2011-12-05T10:00:00Z' }),
     'social-care/new.md': item({ title: 'New', date: '2013-03-22T09:00' }),
-    'pathfinder/mid.md': item({ title: 'Mid', date: '2012-07-10T14:30' }),
+    'social-care/z-tie.md': item({ title: 'Z', date: '2012-07-10T14:30', id: 'tag:3millionlives.co.uk,2012:a-first-by-id' }),
+    'pathfinder/a-tie.md': item({ title: 'A', date: '2012-07-10T14:30', updated: '2012-08-01T09:00', id: 'tag:3millionlives.co.uk,2012:b-second-by-id' }),
   });
-  assert.equal(site.items.map((i) => i.slug), ['new', 'mid', 'old']);
+  assert.equal(site.items.map((i) => [i.slug, i.date.iso]), [
+    ['new', '2013-03-22T09:00:00Z'],
+    ['z-tie', '2012-07-10T13:30:00Z'],
+    ['a-tie', '2012-07-10T13:30:00Z'],
+    ['old', '2011-12-05T10:00:00Z'],
+  ]);
 });
 
 order.run();

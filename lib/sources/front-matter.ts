@@ -275,34 +275,29 @@ function readUpdated(reader: FieldReader, date: DateField | undefined, context: 
   return undefined;
 }
 
+/** A name, one `{ name, email, url }`, or a list of either. */
 function readAuthors(reader: FieldReader, value: unknown, report: Report): Author[] {
   if (value === undefined || value === null) return [];
-  if (typeof value === 'string') {
-    const name = reader.text('authors', { oneLine: true, plain: true });
+  if (Array.isArray(value)) return value.flatMap((entry, index) => readAuthor(reader, `authors.${index}`, entry, report));
+  return readAuthor(reader, 'authors', value, report);
+}
+
+function readAuthor(reader: FieldReader, field: string, entry: unknown, report: Report): Author[] {
+  if (!isRecord(entry)) {
+    const name = reader.textValue(field, entry, { oneLine: true, plain: true });
     return name === undefined ? [] : [{ name }];
   }
-  if (!Array.isArray(value)) {
-    report('error', 'authors', `must be a name or a list, not ${describe(value)}`, 'write authors: Jane Smith, or a list of names or of { name, email, url }');
-    return [];
+  for (const key of Object.keys(entry)) {
+    if (!['name', 'email', 'url'].includes(key)) report('warning', `${field}.${key}`, `"${key}" is not a field of an author and is ignored`, 'an author has name, email and url');
   }
-  return value.flatMap((entry, index): Author[] => {
-    const field = `authors.${index}`;
-    if (!isRecord(entry)) {
-      const name = reader.textValue(field, entry, { oneLine: true, plain: true });
-      return name === undefined ? [] : [{ name }];
-    }
-    for (const key of Object.keys(entry)) {
-      if (!['name', 'email', 'url'].includes(key)) report('warning', `${field}.${key}`, `"${key}" is not a field of an author and is ignored`, 'an author has name, email and url');
-    }
-    const name = reader.textValue(`${field}.name`, entry.name, { required: true, oneLine: true, plain: true });
-    const email = reader.textValue(`${field}.email`, entry.email, { oneLine: true });
-    if (email !== undefined && !/^[^\s@<>"]+@[^\s@<>".]+(?:\.[^\s@<>".]+)+$/.test(email)) {
-      report('error', `${field}.email`, `"${email}" is not an e-mail address`, 'write it as name@example.org, or remove it');
-    }
-    const url = reader.urlValue(`${field}.url`, entry.url, { sitePathAllowed: false });
-    if (name === undefined) return [];
-    return [{ name, ...(email !== undefined && { email }), ...(url !== undefined && { url }) }];
-  });
+  const name = reader.textValue(`${field}.name`, entry.name, { required: true, oneLine: true, plain: true });
+  const email = reader.textValue(`${field}.email`, entry.email, { oneLine: true });
+  if (email !== undefined && !/^[^\s@<>"]+@[^\s@<>".]+(?:\.[^\s@<>".]+)+$/.test(email)) {
+    report('error', `${field}.email`, `"${email}" is not an e-mail address`, 'write it as name@example.org, or remove it');
+  }
+  const url = reader.urlValue(`${field}.url`, entry.url, { sitePathAllowed: false });
+  if (name === undefined) return [];
+  return [{ name, ...(email !== undefined && { email }), ...(url !== undefined && { url }) }];
 }
 
 function readAttachments(reader: FieldReader, value: unknown, context: FrontMatterContext, report: Report): AttachmentInput[] {
