@@ -117,7 +117,9 @@ export function findTagClashes(uses: readonly TagUse[], names: ReadonlyMap<strin
     const slug = slugify(use.spelling);
     const spellings = bySlug.get(slug) ?? new Map<string, TagUse[]>();
     const key = use.spelling.toLowerCase();
-    spellings.set(key, [...(spellings.get(key) ?? []), use]);
+    const group = spellings.get(key);
+    if (group) group.push(use);
+    else spellings.set(key, [use]);
     bySlug.set(slug, spellings);
   }
   const problems: Problem[] = [];

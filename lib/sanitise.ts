@@ -93,7 +93,10 @@ export function leadText(html: string): string {
       if (silent > 0) return;
       if (name === 'br') run += ' ';
       else if (name === 'img') run += attributes.alt ?? '';
-      else if (blockTags.has(name)) firstBlock ||= endRun();
+      else if (blockTags.has(name)) {
+        const before = endRun();
+        firstBlock ||= before;
+      }
     },
     closeTag(name) {
       if (silentTags.has(name)) silent--;

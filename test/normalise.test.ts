@@ -244,6 +244,7 @@ summaries('is made from the body as published: comments, scripts and styles neve
     ['<div><p>Inside &amp; <em>div</em></p><p>second</p></div>', 'Inside & div'],
     ['<p>One line<br>and the next, with <img src="/files/map.svg" alt="a map"> in it</p>', 'One line and the next, with a map in it'],
     ['<table><tr><td>Kent</td><td>1,000</td></tr></table>\n\nThe paragraph after the table.', 'The paragraph after the table.'],
+    ['<div><h2>Heading</h2>Loose text<p>The paragraph.</p></div>', 'The paragraph.'],
   ];
   for (const [body, summary] of cases) {
     const news = only({ 'industry/a.md': item({ title: 'A', date: '2012-01-19' }, body) });
