@@ -108,6 +108,12 @@ fields('one YAML mistake is reported once, though the parser finds it twice on t
   ]);
 });
 
+fields('YAML that only js-yaml rejects is reported with its reason and line', () => {
+  assert.equal(problemsOf({ 'industry/a.md': '---\ntitle: A\ndate: 2013-03-22\nsummary: !!int 5\n---\nBody.\n' }), [
+    'error content/industry/a.md:4 front matter: the YAML is malformed: unknown tag !<tag:yaml.org,2002:int> (check indentation, colons and quotes on that line; quote text that contains ": " or starts with a special character)',
+  ]);
+});
+
 fields('a field given twice is malformed YAML', () => {
   assert.equal(problemsOf({ 'industry/a.md': '---\ntitle: A\ntitle: B\ndate: 2013-03-22\n---\nBody.\n' }), [
     'error content/industry/a.md:3 front matter: the YAML is malformed: Map keys must be unique (check indentation, colons and quotes on that line; quote text that contains ": " or starts with a special character)',
