@@ -88,6 +88,15 @@ export function defineConfig(input: NewsConfigInput): NewsConfigInput {
 
 const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
+/**
+ * Top-level names a stream may not take, as its pages would collide with the site's own
+ * (src/ and the feeds: about, archive, embed, feed, feeds, page, search, sources, tags;
+ * the stylesheets and scripts, assets; the search index, pagefind), or its folder under
+ * content/ with the partner store (partners). The static files' URL path and folder
+ * are reserved too, whatever they are configured to be.
+ */
+export const reservedStreamSlugs: readonly string[] = ['about', 'archive', 'assets', 'embed', 'feed', 'feeds', 'page', 'pagefind', 'partners', 'search', 'sources', 'tags'];
+
 /** Fills in defaults and checks every option, throwing one `NewsConfigError` that lists all problems. */
 export function resolveConfig(input: NewsConfigInput, file = 'news.config.ts'): NewsConfig {
   const problems: Problem[] = [];
@@ -110,7 +119,9 @@ export function resolveConfig(input: NewsConfigInput, file = 'news.config.ts'): 
   }
 
   const streams = input.streams ?? defaultStreams;
-  checkStreams(streams, problem);
+  const files = input.files ?? { urlPath: '/files/', dir: 'files' };
+  const reserved = [...new Set([...reservedStreamSlugs, firstSegment(files.urlPath), firstSegment(files.dir)])].filter(Boolean).sort();
+  checkStreams(streams, reserved, problem);
 
   const positive = (field: string, value: number | undefined, fallback: number): number => {
     const chosen = value ?? fallback;
@@ -125,7 +136,6 @@ export function resolveConfig(input: NewsConfigInput, file = 'news.config.ts'): 
   if (!(futureAllowanceHours >= 0)) {
     problem('futureAllowanceHours', `${futureAllowanceHours} is negative`, 'set it to 0 or more hours');
   }
-  const files = input.files ?? { urlPath: '/files/', dir: 'files' };
   if (!/^\/(?:[A-Za-z0-9._~-]+\/)+$/.test(files.urlPath)) {
     problem('files.urlPath', `"${files.urlPath}" is not a site path`, 'write a path that starts and ends with "/", e.g. "/files/"');
   }
@@ -153,17 +163,24 @@ export function resolveConfig(input: NewsConfigInput, file = 'news.config.ts'): 
   };
 }
 
-function checkStreams(streams: readonly Stream[], problem: (field: string, message: string, hint: string) => void): void {
+function checkStreams(streams: readonly Stream[], reserved: readonly string[], problem: (field: string, message: string, hint: string) => void): void {
   if (streams.length === 0) problem('streams', 'no streams are configured', 'list at least one stream, or leave streams out for the four defaults');
   const seen = new Set<string>();
   streams.forEach((stream, index) => {
     if (!slugPattern.test(stream.slug)) {
       problem(`streams.${index}.slug`, `"${stream.slug}" is not a slug`, 'use lower-case letters, digits and single hyphens, e.g. "mental-health"');
+    } else if (reserved.includes(stream.slug)) {
+      problem(`streams.${index}.slug`, `"${stream.slug}" is a path the site uses for itself, so the stream's pages or its content folder would collide with it`, `choose another slug; these are reserved: ${reserved.join(', ')}`);
     }
     if (seen.has(stream.slug)) problem(`streams.${index}.slug`, `"${stream.slug}" is configured twice`, 'give each stream its own slug');
     seen.add(stream.slug);
     if (stream.title.trim() === '') problem(`streams.${index}.title`, 'the title is empty', 'give the stream a title readers will see');
   });
+}
+
+/** `files` of `/files/` or `files/pdf`. */
+function firstSegment(path: string): string {
+  return path.split('/').find((segment) => segment !== '') ?? '';
 }
 
 function parseOrigin(text: string): string | undefined {

@@ -4,7 +4,7 @@
  */
 export { buildNews, collectNews } from './build.ts';
 export type { BuildOptions, NewsSite } from './build.ts';
-export { defaultStreams, defineConfig, resolveConfig, streamTitle } from './config.ts';
+export { defaultStreams, defineConfig, reservedStreamSlugs, resolveConfig, streamTitle } from './config.ts';
 export type { FeedConfig, NewsConfig, NewsConfigInput, SiteConfig } from './config.ts';
 export { parseNewsDate } from './dates.ts';
 export { dedupeItems, storyKey } from './dedupe.ts';
@@ -21,7 +21,8 @@ export type { DateReading } from './dates.ts';
 export { defaultItemId, isPermanentId } from './ids.ts';
 export type { Attachment, Author, FeedSource, Image, MarkdownSource, NewsDate, NewsItem, Source, Stream, Tag } from './model.ts';
 export { createMarkdownRenderer, hasRawHtml } from './markdown.ts';
-export { chooseTagNames, normaliseMarkdownFile } from './normalise.ts';
+export { chooseTagNames, findTagClashes, normaliseMarkdownFile } from './normalise.ts';
+export type { NormaliseContext, TagUse } from './normalise.ts';
 export { cacheKey, readLocalCache, writeLocalCache } from './cache.ts';
 export { collectLocalItems, readLocalFile, readLocalItems } from './local.ts';
 export type { FileResult, LocalCache, LocalOptions } from './local.ts';

@@ -5,17 +5,18 @@
  * again: a warm build, and the dev server after an edit, re-read only what changed.
  * A cold build of many files shares them out among worker threads, one per CPU.
  */
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { NewsConfig } from './config.ts';
 import { createMarkdownRenderer } from './markdown.ts';
 import type { NewsItem } from './model.ts';
-import { chooseTagNames, normaliseMarkdownFile, type NormaliseContext } from './normalise.ts';
+import { chooseTagNames, findTagClashes, normaliseMarkdownFile, type NormaliseContext, type TagUse } from './normalise.ts';
 import type { Problem } from './problems.ts';
-import { createMarkdownReader, listMarkdownFiles, readMarkdownFile, type MarkdownReader } from './sources/markdown.ts';
+import { createMarkdownReader, listMarkdownFiles, parseMarkdownFile, readMarkdownFile, type MarkdownReader } from './sources/markdown.ts';
 import { findCollisions } from './stream.ts';
 import { startWorker, threadCount } from './threads.ts';
 import { siteUrl } from './urls.ts';
+import { lineOfField, type FieldLines } from './yaml.ts';
 
 export interface LocalOptions {
   readonly config: NewsConfig;
@@ -29,8 +30,8 @@ export interface FileResult {
   /** Its item, with tags spelled as in the file; absent when the file has errors. */
   readonly item?: NewsItem;
   readonly problems: readonly Problem[];
-  /** Every tag as written, for choosing the spelling shown. */
-  readonly spellings: readonly string[];
+  /** Every tag as written, for choosing the spelling shown and finding spellings that clash. */
+  readonly tagUses: readonly TagUse[];
   /** The lines a collision is reported at: the `id` field's, else the `date` field's. */
   readonly lines: { readonly id?: number; readonly date?: number };
 }
@@ -41,7 +42,7 @@ export type LocalCache = Map<string, { readonly size: number; readonly mtimeMs: 
 /** Reads, checks and normalises one file (relative to the content folder). */
 export function readLocalFile(relative: string, reader: MarkdownReader, context: NormaliseContext): FileResult {
   const read = readMarkdownFile(relative, reader);
-  if (read.file === undefined) return { problems: read.problems, spellings: [], lines: {} };
+  if (read.file === undefined) return { problems: read.problems, tagUses: [], lines: {} };
   const { file } = read;
   const id = file.lines.get('id');
   const date = file.lines.get('date');
@@ -49,7 +50,7 @@ export function readLocalFile(relative: string, reader: MarkdownReader, context:
   return {
     ...(result.item && { item: result.item }),
     problems: [...read.problems, ...result.problems],
-    spellings: file.fields.tags,
+    tagUses: file.fields.tags.map((spelling, index) => ({ spelling, file: file.file, index })),
     lines: { ...(id !== undefined && { id }), ...(date !== undefined && { date }) },
   };
 }
@@ -148,15 +149,17 @@ function finishReads(plan: ReadPlan, fresh: readonly FileResult[], options: Loca
     if (result) results.set(relative, result);
   }
   for (const relative of cache?.keys() ?? []) if (!results.has(relative)) cache?.delete(relative);
-  return settle(results, plan.listed.problems, options.contentDir);
+  return settle(results, plan.listed.problems, options);
 }
 
 /** Tag spellings chosen across all files, and collisions between files found. */
-function settle(results: ReadonlyMap<string, FileResult>, listingProblems: readonly Problem[], contentDir: string): { items: NewsItem[]; problems: Problem[] } {
+function settle(results: ReadonlyMap<string, FileResult>, listingProblems: readonly Problem[], options: LocalOptions): { items: NewsItem[]; problems: Problem[] } {
+  const { contentDir } = options;
   const all = [...results.values()];
-  const names = chooseTagNames(all.flatMap((r) => r.spellings));
+  const uses = all.flatMap((r) => r.tagUses);
+  const names = chooseTagNames(uses.map((use) => use.spelling));
   const items = all.flatMap((r) => (r.item ? [withTagNames(r.item, names)] : []));
-  const problems = [...listingProblems, ...all.flatMap((r) => r.problems)];
+  const problems = [...listingProblems, ...all.flatMap((r) => r.problems), ...findTagClashes(uses, names, tagLocator(options.rootDir))];
   problems.push(...findCollisions(items, (item, field) => {
     const origin = item.sources[0];
     const lines = origin?.kind === 'markdown' ? results.get(path.relative(contentDir, origin.file))?.lines : undefined;
@@ -164,6 +167,22 @@ function settle(results: ReadonlyMap<string, FileResult>, listingProblems: reado
     return field === 'id' ? (lines?.id ?? lines?.date) : lines?.date;
   }));
   return { items, problems };
+}
+
+/**
+ * The field and line of a tag in its file. Lines of list entries cost a second YAML parse,
+ * so a file is parsed again only when one of its tags is reported.
+ */
+function tagLocator(rootDir: string): (use: TagUse) => { field: string; line?: number } {
+  const linesByFile = new Map<string, FieldLines>();
+  return (use) => {
+    let lines = linesByFile.get(use.file);
+    if (lines === undefined) linesByFile.set(use.file, (lines = parseMarkdownFile(readFileSync(path.resolve(rootDir, use.file), 'utf8'), use.file).lines));
+    // `tags: C#`, not a list, has no tags.0.
+    const field = lines.get(`tags.${use.index}`) === undefined ? 'tags' : `tags.${use.index}`;
+    const line = lineOfField(lines, field);
+    return { field, ...(line !== undefined && { line }) };
+  };
 }
 
 const named = new WeakMap<NewsItem, NewsItem>();

@@ -6,10 +6,10 @@ import type { NewsConfig } from './config.ts';
 import { shiftNewsDate, yearIn } from './dates.ts';
 import { defaultItemId, stableHash } from './ids.ts';
 import type { Dimensions } from './files.ts';
-import { hasRawHtml, renderTokens, type MarkdownIt, type Token } from './markdown.ts';
+import { hasRawHtml, renderTokens, type MarkdownIt } from './markdown.ts';
 import type { Image, NewsDate, NewsItem, Tag } from './model.ts';
 import type { Problem } from './problems.ts';
-import { collapseSpace, htmlToText, sanitiseBody } from './sanitise.ts';
+import { leadText, sanitiseBody } from './sanitise.ts';
 import { slugify } from './slug.ts';
 import { cutAtWord, latin1Html } from './text.ts';
 import type { MarkdownFile } from './sources/markdown.ts';
@@ -28,24 +28,27 @@ export function normaliseMarkdownFile(source: MarkdownFile, context: NormaliseCo
   const { fields } = source;
   const slug = slugify(source.name);
   if (slug === '') {
-    return { problems: [{ severity: 'error', file: source.file, field: 'file name', message: `"${source.name}.md" has no letters or digits to make a URL from`, hint: 'rename the file, e.g. worcester-business-case.md' }] };
+    return { problems: [{ severity: 'error', file: source.file, line: 1, field: 'file name', message: `"${source.file.slice(source.file.lastIndexOf('/') + 1)}" has no letters or digits to make a URL from`, hint: 'rename the file, e.g. worcester-business-case.md' }] };
   }
   const id = fields.id ?? defaultItemId(config.idAuthority, fields.calendarDay, source.stream, slug);
-  const date = spreadDay(fields.date, id, context);
-  const spreadUpdated = fields.updated && spreadDay(fields.updated, `${id}#updated`, context);
-  // An `updated` on the publication day itself is no update.
-  const updated = spreadUpdated && spreadUpdated.epochMs > date.epochMs ? spreadUpdated : undefined;
+  // The checks leave `updated` out when it is no update, and never let it be earlier than the date.
+  const date = spreadDay(fields.date, id, context, fields.updated);
+  const updated = fields.updated && spreadDay(fields.updated, `${id}#updated`, context);
   const path = `/${source.stream}/${yearIn(date, config.site.timeZone)}/${slug}/`;
   const url = siteUrl(config.site.baseUrl, path);
 
   const env = { resolve: (href: string) => resolveBodyUrl(href, url, config), dimensionsOf: context.dimensionsOf };
   const tokens = markdown.parse(source.body, env);
   const rendered = renderTokens(markdown, tokens, env);
-  const contentHtml = latin1Html(hasRawHtml(tokens) ? sanitiseBody(rendered, env.resolve, env.dimensionsOf) : rendered);
-  const summary = fields.summary ?? summarise(tokens, config.summaryLength);
+  const body = hasRawHtml(tokens) ? sanitiseBody(rendered, env.resolve, env.dimensionsOf) : rendered;
+  const contentHtml = latin1Html(body);
+  // From the body as published: what raw HTML the sanitiser removes never reaches a summary.
+  const summary = fields.summary ?? cutAtWord(leadText(body), config.summaryLength);
   const problems: Problem[] = [];
-  if (summary === '' && contentHtml.trim() === '') {
-    problems.push({ severity: 'warning', file: source.file, field: 'body', message: 'the item has no body and no summary, so readers see only its title', hint: 'write a paragraph below the front matter, or add a summary' });
+  if (summary === '') {
+    problems.push(contentHtml.trim() === ''
+      ? { severity: 'warning', file: source.file, line: source.bodyLine, field: 'body', message: 'the item has no body and no summary, so readers see only its title', hint: 'write a paragraph below the front matter, or add a summary' }
+      : { severity: 'warning', file: source.file, line: source.bodyLine, field: 'body', message: 'the body has no text to make a summary of, so lists show only the title', hint: 'start the body with a paragraph, or add a summary' });
   }
 
   const item: NewsItem = {
@@ -70,8 +73,9 @@ export function normaliseMarkdownFile(source: MarkdownFile, context: NormaliseCo
 }
 
 /**
- * The shown spelling of each tag: the most used one, ties going to the one that sorts
- * first, so the choice does not depend on the order files are read in.
+ * The shown spelling of each tag: of the spellings most used when case is ignored, the
+ * most used one, ties going to the one that sorts first, so the choice does not depend
+ * on the order files are read in.
  */
 export function chooseTagNames(spellings: Iterable<string>): Map<string, string> {
   const counts = new Map<string, Map<string, number>>();
@@ -83,28 +87,63 @@ export function chooseTagNames(spellings: Iterable<string>): Map<string, string>
   }
   const names = new Map<string, string>();
   for (const [slug, forSlug] of counts) {
-    const [best] = [...forSlug].sort(([a, m], [b, n]) => n - m || (a < b ? -1 : a > b ? 1 : 0));
+    const ignoringCase = new Map<string, number>();
+    for (const [spelling, count] of forSlug) ignoringCase.set(spelling.toLowerCase(), (ignoringCase.get(spelling.toLowerCase()) ?? 0) + count);
+    const uses = (spelling: string) => ignoringCase.get(spelling.toLowerCase()) ?? 0;
+    const [best] = [...forSlug].sort(([a, m], [b, n]) => uses(b) - uses(a) || n - m || (a < b ? -1 : a > b ? 1 : 0));
     if (best) names.set(slug, best[0]);
   }
   return names;
 }
 
-/** The first paragraph as plain text, cut at a word boundary to at most `max` characters. */
-export function summarise(tokens: readonly Token[], max: number): string {
-  const index = tokens.findIndex((t) => t.type === 'paragraph_open' || t.type === 'html_block');
-  const first = tokens[index];
-  if (first === undefined) return '';
-  const text = first.type === 'html_block' ? htmlToText(first.content) : inlineText(tokens[index + 1]);
-  return cutAtWord(text, max);
+/** One tag as written in one file. */
+export interface TagUse {
+  readonly spelling: string;
+  /** Project-relative path. */
+  readonly file: string;
+  /** Its position in the file's tags. */
+  readonly index: number;
 }
 
-function inlineText(inline: Token | undefined): string {
-  const parts = (inline?.children ?? []).map((child) => {
-    if (child.type === 'softbreak' || child.type === 'hardbreak') return ' ';
-    // An image counts by its alt text; inline HTML and link markup add no words.
-    return child.type === 'text' || child.type === 'code_inline' || child.type === 'image' ? child.content : '';
-  });
-  return collapseSpace(parts.join(''));
+/**
+ * Spellings that differ in more than case but make one slug (`C++` and `C#` both make
+ * `c`) are merged into one tag. Each use of a spelling other than the one shown is a
+ * warning naming the other spellings and the files that use them; `locate` gives the
+ * field and line of a use.
+ */
+export function findTagClashes(uses: readonly TagUse[], names: ReadonlyMap<string, string>, locate: (use: TagUse) => { field: string; line?: number }): Problem[] {
+  const bySlug = new Map<string, Map<string, TagUse[]>>();
+  for (const use of uses) {
+    const slug = slugify(use.spelling);
+    const spellings = bySlug.get(slug) ?? new Map<string, TagUse[]>();
+    const key = use.spelling.toLowerCase();
+    const group = spellings.get(key);
+    if (group) group.push(use);
+    else spellings.set(key, [use]);
+    bySlug.set(slug, spellings);
+  }
+  const problems: Problem[] = [];
+  for (const [slug, spellings] of bySlug) {
+    if (spellings.size < 2) continue;
+    const shown = names.get(slug) ?? '';
+    for (const [key, group] of spellings) {
+      if (key === shown.toLowerCase()) continue;
+      const others = [...spellings].filter(([other]) => other !== key).map(([, g]) => `"${g[0]?.spelling}" (${listFiles(g)})`).join(' and ');
+      for (const use of group) {
+        problems.push({
+          severity: 'warning', file: use.file, ...locate(use),
+          message: `"${use.spelling}" makes the same slug, "${slug}", as ${others}, so they are one tag, shown as "${shown}"`,
+          hint: 'if they are one tag, spell it one way everywhere; if not, tell them apart with letters or digits, e.g. "C sharp"',
+        });
+      }
+    }
+  }
+  return problems;
+}
+
+function listFiles(uses: readonly TagUse[]): string {
+  const files = [...new Set(uses.map((use) => use.file))];
+  return files.length <= 3 ? files.join(', ') : `${files.slice(0, 3).join(', ')} and ${files.length - 3} more`;
 }
 
 function uniqueTags(spellings: readonly string[]): Tag[] {
@@ -116,11 +155,16 @@ function uniqueTags(spellings: readonly string[]): Tag[] {
   return [...bySlug.values()];
 }
 
-/** Date-only values get a stable spread inside the noon hour (see `parseNewsDate`). */
-function spreadDay(date: NewsDate, key: string, context: NormaliseContext): NewsDate {
+/**
+ * Date-only values get a stable spread inside the noon hour (see `parseNewsDate`). The
+ * spread stops at `notAfter`, an update written with its time that same noon hour, so
+ * that the update is never before the publication it updates.
+ */
+function spreadDay(date: NewsDate, key: string, context: NormaliseContext, notAfter?: NewsDate): NewsDate {
   if (date.hasTime) return date;
   const { timeZone, language } = context.config.site;
-  return shiftNewsDate(date, stableHash(key) % 3600, timeZone, language);
+  const room = notAfter === undefined ? 3600 : Math.floor((notAfter.epochMs - date.epochMs) / 1000);
+  return shiftNewsDate(date, Math.min(stableHash(key) % 3600, room), timeZone, language);
 }
 
 function leadImage(url: string, alt: string, context: NormaliseContext): Image {

@@ -20,13 +20,42 @@ export function listUnwantedChars(text: string): string[] {
   return [...new Set(text.match(unwanted) ?? [])].map((c) => `U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`);
 }
 
-/** `text` at most `max` characters long, cut at a word boundary with an ellipsis when it was longer. */
+const graphemes = new Intl.Segmenter('und', { granularity: 'grapheme' });
+
+/**
+ * Characters each of which is a grapheme cluster of its own, whatever stands next to
+ * them (no combining marks, joiners, surrogates or CR): most Latin text, with its
+ * typographic quotes, dashes and ellipses. Text made of them is cut without segmenting,
+ * which costs far more.
+ */
+const singleClusters = /^[\t\n\u0020-\u02ff\u2010-\u2027\u2030-\u205e\u20ac]*$/;
+
+/**
+ * `text` at most `max` characters long, the ellipsis included, cut at a word boundary
+ * when it was longer. A character is what a reader sees as one (a grapheme cluster), so
+ * a cut never splits an emoji, a flag or a letter from its accent.
+ */
 export function cutAtWord(text: string, max: number): string {
+  // A cluster is at least one UTF-16 unit, so text this short has at most `max` of them.
   if (text.length <= max) return text;
-  const cut = text.slice(0, max);
-  const space = cut.lastIndexOf(' ');
-  const kept = space > max / 2 ? cut.slice(0, space) : cut;
+  const head = text.slice(0, max + 1);
+  const clusters = singleClusters.test(head) ? [...head] : firstClusters(text, max + 1);
+  if (clusters.length <= max) return text;
+  // One character is kept for the ellipsis; a word that ends where the cut falls is kept whole.
+  const room = max - 1;
+  const space = /\s/.test(clusters[room] ?? '') ? room : clusters.slice(0, room).findLastIndex((c) => /\s/.test(c));
+  const kept = clusters.slice(0, space > room / 2 ? space : room).join('');
   return `${kept.replace(/[\s,;:.–—-]+$/, '')}…`;
+}
+
+/** The first `count` grapheme clusters of `text` (fewer when it has fewer). */
+function firstClusters(text: string, count: number): string[] {
+  const clusters: string[] = [];
+  for (const { segment } of graphemes.segment(text)) {
+    if (clusters.length === count) break;
+    clusters.push(segment);
+  }
+  return clusters;
 }
 
 /** Plain text as HTML text: the markup characters and quotes escaped. */

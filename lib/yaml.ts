@@ -1,14 +1,30 @@
 /**
- * YAML as the project reads it: the core schema (so `2013-03-22T10:30` stays the text
- * the editor wrote, not a UTC Date), every field's line for reports, and every syntax
- * error with its line. js-yaml reads the values (it is several times faster, which
- * counts at tens of thousands of files); the yaml package, which keeps positions, is
- * asked only when something needs a line: a syntax error, or a problem to report.
+ * YAML as the project reads it: every field's line for reports, and every syntax error
+ * with its line. js-yaml reads the values (it is several times faster, which counts at
+ * tens of thousands of files); the yaml package, which keeps positions, is asked only
+ * when something needs a line: a syntax error, or a problem to report.
  * The only module that imports either.
  */
-import { CORE_SCHEMA, load } from 'js-yaml';
+import { CORE_SCHEMA, FAILSAFE_SCHEMA, load, Type, type YAMLException } from 'js-yaml';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import type { Problem } from './problems.ts';
+
+/**
+ * How scalars are read. `text`: every scalar is the text as written (`1.10`, `007`,
+ * `0x1F`, `2013-03-22T10:30` stay text) but for a plain `~`, `null` or nothing, which is
+ * null; the reader of the fields decides what a value means. `typed`: the YAML 1.2 core
+ * schema, with numbers and booleans (but no timestamps).
+ */
+export type YamlScalars = 'text' | 'typed';
+
+/** YAML 1.2's null, which js-yaml only tries on plain scalars: a quoted "null" stays text. */
+const nullType = new Type('tag:yaml.org,2002:null', {
+  kind: 'scalar',
+  resolve: (data: string | null) => data === null || /^(?:~|null|Null|NULL)?$/.test(data),
+  construct: () => null,
+});
+
+const schemas = { text: FAILSAFE_SCHEMA.extend({ implicit: [nullType] }), typed: CORE_SCHEMA } as const;
 
 /** The 1-based line of each dotted path (`attachments.0.url`); `''` is the first line. */
 export interface FieldLines {
@@ -22,32 +38,47 @@ export interface ParsedYaml {
   readonly problems: Problem[];
 }
 
-/**
- * Parses `text`; `firstLine` is the file line the text starts on, and problems name
- * `file` and `field` (e.g. `front matter`).
- */
-export function parseYaml(text: string, file: string, field: string, firstLine = 1): ParsedYaml {
+export interface YamlOptions {
+  /** Default `typed`. */
+  readonly scalars?: YamlScalars;
+  /** The file line the text starts on. Default 1. */
+  readonly firstLine?: number;
+}
+
+/** Parses `text`; problems name `file` and `field` (e.g. `front matter`). */
+export function parseYaml(text: string, file: string, field: string, options: YamlOptions = {}): ParsedYaml {
+  const firstLine = options.firstLine ?? 1;
   try {
-    const data = load(text, { schema: CORE_SCHEMA, json: false });
+    const data = load(text, { schema: schemas[options.scalars ?? 'typed'], json: false });
     let lines: Map<string, number> | undefined;
     const get = (path: string) => (isTopLevel(path) ? topLevelLine(text, path, firstLine) : (lines ??= linesOf(text, firstLine)).get(path));
     return { data, problems: [], lines: { get } };
-  } catch {
-    // Only the yaml package says where a syntax error is, in terms an editor can use.
-    return parseWithPositions(text, file, field, firstLine);
+  } catch (error) {
+    return { lines: new Map(), problems: syntaxProblems(text, error as YAMLException, file, field, firstLine) };
   }
 }
 
-function parseWithPositions(text: string, file: string, field: string, firstLine: number): ParsedYaml {
+/**
+ * The syntax errors of text js-yaml could not read. The yaml package says where each is,
+ * in terms an editor can use; one mistake can give it two errors on one line, which are
+ * reported once. Where it finds nothing wrong, js-yaml's own error is the report.
+ */
+function syntaxProblems(text: string, thrown: YAMLException, file: string, field: string, firstLine: number): Problem[] {
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { schema: 'core', lineCounter, prettyErrors: true });
-  const problems = document.errors.map((error): Problem => ({
-    severity: 'error', file, line: (error.linePos?.[0].line ?? 1) + firstLine - 1, field,
-    message: `the YAML is malformed: ${error.message.split(/ at line \d+/)[0]}`,
-    hint: 'check indentation, colons and quotes on that line; quote text that contains ": " or starts with a special character',
-  }));
-  if (problems.length > 0) return { lines: new Map(), problems };
-  return { data: document.toJS(), lines: linesOf(text, firstLine), problems };
+  const found = document.errors.map((error) => ({ line: error.linePos?.[0].line ?? 1, reason: error.message.split(/ at line \d+/)[0] ?? error.message }));
+  if (found.length === 0) found.push({ line: (thrown.mark?.line ?? 0) + 1, reason: thrown.reason });
+  const seen = new Set<string>();
+  return found.flatMap(({ line, reason }): Problem[] => {
+    const key = `${line} ${reason}`;
+    if (seen.has(key)) return [];
+    seen.add(key);
+    return [{
+      severity: 'error', file, line: line + firstLine - 1, field,
+      message: `the YAML is malformed: ${reason}`,
+      hint: 'check indentation, colons and quotes on that line; quote text that contains ": " or starts with a special character',
+    }];
+  });
 }
 
 /** A key of a top-level map (not a list position, not a nested field). */

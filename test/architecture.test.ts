@@ -1,7 +1,27 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+
+/**
+ * Every module a TypeScript file names, in any form: `import … from`, `import type`,
+ * `export … from`, a side-effect `import '…'`, a dynamic `import('…')` and `require('…')`.
+ * Comments are left out first, so prose about imports is not one; a dynamic import of a
+ * computed name is reported as `import(<computed>)`, since nothing can check it.
+ */
+function specifiersIn(text: string): string[] {
+  const code = text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`\\])\/\/.*$/gm, '$1');
+  const forms = [
+    /^\s*(?:import|export)\b[^'"`;]*?\bfrom\s*['"]([^'"]+)['"]/gm,
+    /^\s*import\s*['"]([^'"]+)['"]/gm,
+    /\bimport\s*\(\s*['"`]([^'"`$]+)['"`]\s*[,)]/g,
+    /\brequire\s*\(\s*['"`]([^'"`$]+)['"`]\s*\)/g,
+  ];
+  const named = forms.flatMap((form) => [...code.matchAll(form)].map((m) => m[1] ?? ''));
+  const computed = [...code.matchAll(/\bimport\s*\(\s*(?!['"`][^'"`$]+['"`]\s*[,)])/g)].map(() => 'import(<computed>)');
+  return [...named, ...computed];
+}
 
 /** Every import specifier in every TypeScript file under `dir`, with the importing file. */
 function importsUnder(dir: string): { file: string; specifier: string }[] {
@@ -9,16 +29,47 @@ function importsUnder(dir: string): { file: string; specifier: string }[] {
     .filter((entry) => entry.isFile() && entry.name.endsWith('.ts'))
     .flatMap((entry) => {
       const file = path.join(entry.parentPath, entry.name);
-      const text = readFileSync(file, 'utf8');
-      return [...text.matchAll(/^\s*(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]/gm)].map((m) => ({ file, specifier: m[1] ?? '' }));
+      return specifiersIn(readFileSync(file, 'utf8')).map((specifier) => ({ file, specifier }));
     });
 }
+
+const forbidden = (specifier: string) => /^@11ty\//.test(specifier) || /(^|\/)(src|layouts|test)\//.test(specifier) || specifier === 'import(<computed>)';
 
 const architecture = suite('architecture');
 
 architecture('lib/ never imports Eleventy, the site or the tests', () => {
-  const offending = importsUnder('lib').filter(({ specifier }) => /^@11ty\//.test(specifier) || /(^|\/)(src|layouts|test)\//.test(specifier));
-  assert.equal(offending, []);
+  assert.equal(importsUnder('lib').filter(({ specifier }) => forbidden(specifier)), []);
+});
+
+architecture('the scan finds every form of import, and none in comments', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), '3ml-architecture-'));
+  try {
+    writeFileSync(path.join(dir, 'a.ts'), [
+      "import Eleventy from '@11ty/eleventy';",
+      "import type { EleventyPage } from '@11ty/eleventy';",
+      "import '@11ty/eleventy-plugin-rss';",
+      "export { html } from '../layouts/html.ts';",
+      "export * from '../src/item.11ty.ts';",
+      "const later = await import('@11ty/eleventy-dev-server');",
+      "const chosen = await import(name);",
+      "const old = require('../test/helpers/content.ts');",
+      "// import '@11ty/in-a-comment';",
+      "/** import('@11ty/in-a-doc-comment') */",
+      "const ok = import.meta.url;",
+    ].join('\n'));
+    assert.equal(importsUnder(dir).map(({ specifier }) => [specifier, forbidden(specifier)]), [
+      ['@11ty/eleventy', true],
+      ['@11ty/eleventy', true],
+      ['../layouts/html.ts', true],
+      ['../src/item.11ty.ts', true],
+      ['@11ty/eleventy-plugin-rss', true],
+      ['@11ty/eleventy-dev-server', true],
+      ['../test/helpers/content.ts', true],
+      ['import(<computed>)', true],
+    ]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 architecture('each third-party library is imported by one module of lib/', () => {

@@ -1,16 +1,17 @@
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { promisify } from 'node:util';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { buildNews, NewsContentError, resolveConfig, sortProblems, type Problem } from '../lib/index.ts';
+import { buildNews, collectNews, NewsContentError, resolveConfig, sortProblems, type Problem } from '../lib/index.ts';
 import { collectFrom, item, testConfigInput, testNow, writeProject } from './helpers/content.ts';
 
 const run = promisify(execFile);
 
 /** The problems of one file, as `line field: message (hint)` strings. */
-function problemsOf(files: Record<string, string>): string[] {
-  const { problems } = collectFrom(files);
+function problemsOf(files: Record<string, string | Uint8Array>, options: Parameters<typeof collectFrom>[1] = {}): string[] {
+  const { problems } = collectFrom(files, options);
   return sortProblems(problems).map(describe);
 }
 
@@ -53,6 +54,32 @@ fields('a date in the future beyond the allowance, and one within it', () => {
   ]);
 });
 
+fields('a draft may be dated ahead, as the hint says; a published item may not, nor may its update', () => {
+  assert.equal(problemsOf({
+    'industry/draft.md': item({ title: 'Due next year', date: '2099-01-01', updated: '2099-01-02', draft: 'true' }),
+    'industry/updated.md': item({ title: 'B', date: '2013-03-22', updated: '2026-11-27T00:00:01Z' }),
+    'industry/both.md': item({ title: 'C', date: '2099-01-01', updated: '2099-01-02T10:00', draft: 'false' }),
+  }), [
+    'error content/industry/both.md:3 date: 2099-01-01 is in the future (items may be dated at most 36 hours ahead; correct the date, or mark the item draft: true until it is due)',
+    'error content/industry/both.md:4 updated: 2099-01-02T10:00 is in the future (an update may be dated at most 36 hours ahead; correct it, or mark the item draft: true until it is due)',
+    'error content/industry/updated.md:4 updated: 2026-11-27T00:00:01Z is in the future (an update may be dated at most 36 hours ahead; correct it, or mark the item draft: true until it is due)',
+  ]);
+});
+
+fields('the future allowance is the configured one', () => {
+  const files = { 'industry/a.md': item({ title: 'A', date: '2026-11-25T14:00:01Z' }), 'industry/b.md': item({ title: 'B', date: '2026-11-25T14:00:00Z' }) };
+  assert.equal(problemsOf(files, { config: { futureAllowanceHours: 2 } }), [
+    'error content/industry/a.md:3 date: 2026-11-25T14:00:01Z is in the future (items may be dated at most 2 hours ahead; correct the date, or mark the item draft: true until it is due)',
+  ]);
+  assert.equal(problemsOf(files, { config: { futureAllowanceHours: 0 } }).length, 2);
+});
+
+fields('an update in the morning of a day written without a time is earlier than it, and the report says why', () => {
+  assert.equal(problemsOf({ 'industry/a.md': item({ title: 'A', date: '2013-07-01', updated: '2013-07-01T11:59' }) }), [
+    'error content/industry/a.md:4 updated: 2013-07-01T11:59 is earlier than date 2013-07-01, which without a time stands for 12:00 that day (Europe/London) (write the date with its time, e.g. 2013-07-01T09:00, or set updated to 12:00 or later)',
+  ]);
+});
+
 fields('unknown streams, in streams and as a folder', () => {
   assert.equal(problemsOf({ 'industry/a.md': item({ title: 'A', date: '2013-03-22', streams: '[pathfinder, mental-health]' }), 'mental-health/b.md': item({ title: 'B', date: '2013-03-22' }) }), [
     'error content/industry/a.md:4 streams.1: "mental-health" is not a configured stream (use one of: industry, pathfinder, social-care, public-health)',
@@ -72,6 +99,18 @@ fields('links that are not http(s): link, author url, attachment url', () => {
 fields('malformed YAML, with the YAML error\'s line', () => {
   assert.equal(problemsOf({ 'industry/a.md': '---\ntitle: A\ndate: 2013-03-22\ntags: [a, b\nsummary: x\n---\nBody.\n' }), [
     'error content/industry/a.md:5 front matter: the YAML is malformed: Flow sequence in block collection must be sufficiently indented and end with a ] (check indentation, colons and quotes on that line; quote text that contains ": " or starts with a special character)',
+  ]);
+});
+
+fields('one YAML mistake is reported once, though the parser finds it twice on the line', () => {
+  assert.equal(problemsOf({ 'industry/a.md': '---\ntitle: A\ndate: 2013-03-22\nsummary: a: b: c\n---\nBody.\n' }), [
+    'error content/industry/a.md:4 front matter: the YAML is malformed: Nested mappings are not allowed in compact mappings (check indentation, colons and quotes on that line; quote text that contains ": " or starts with a special character)',
+  ]);
+});
+
+fields('YAML that only js-yaml rejects is reported with its reason and line', () => {
+  assert.equal(problemsOf({ 'industry/a.md': '---\ntitle: A\ndate: 2013-03-22\nsummary: !!int 5\n---\nBody.\n' }), [
+    'error content/industry/a.md:4 front matter: the YAML is malformed: unknown tag !<tag:yaml.org,2002:int> (check indentation, colons and quotes on that line; quote text that contains ": " or starts with a special character)',
   ]);
 });
 
@@ -95,7 +134,7 @@ fields('wrong types: draft, id, e-mail, tags, attachment size and type', () => {
     'error content/industry/a.md:5 id: "my-item" is not an absolute URI that feeds accept as an id (use a tag: URI such as tag:3millionlives.co.uk,2013-03-22:pathfinder/my-item, or leave id out)',
     'error content/industry/a.md:6 authors.0.email: "ann" is not an e-mail address (write it as name@example.org, or remove it)',
     'error content/industry/a.md:7 tags.0: "!!!" has no letters or digits, so it cannot have a page (write the tag with at least one letter or digit)',
-    'error content/industry/a.md:8 attachments.0.size: -1 is not a size in bytes (write a whole number of bytes, or leave size out for files under /files/)',
+    'error content/industry/a.md:8 attachments.0.size: "-1" is not a size in bytes (write a whole number of bytes, or leave size out for files under /files/)',
     'error content/industry/a.md:8 attachments.0.type: "pdf" is not a media type (write e.g. application/pdf, or leave type out to have it worked out from the file name)',
   ]);
 });
@@ -116,6 +155,27 @@ fields('a file without front matter, and one outside any stream folder', () => {
   ]);
 });
 
+fields('HTML in a title or summary is read as the plain text it stands for, with a warning', () => {
+  const { site, problems } = collectFrom({
+    'industry/a.md': item({ title: '"Telehealth &amp; <em>telecare</em>"', date: '2013-03-22', summary: '"Caf&eacute; <b>talks</b>"' }),
+    'industry/b.md': item({ title: 'Q&A with AT&T, 3 < 4', date: '2013-03-21' }),
+    'industry/c.md': item({ title: '"<b></b>"', date: '2013-03-20' }),
+  });
+  assert.equal(site.items.map((i) => [i.title, i.summary]), [['Telehealth & telecare', 'Café talks'], ['Q&A with AT&T, 3 < 4', 'A paragraph of news.']]);
+  assert.equal(sortProblems(problems).map(describe), [
+    'warning content/industry/a.md:2 title: "Telehealth &amp; <em>telecare</em>" contains HTML, which a plain-text title cannot carry; it is read as "Telehealth & telecare" (write the plain text: Telehealth & telecare)',
+    'warning content/industry/a.md:4 summary: "Caf&eacute; <b>talks</b>" contains HTML, which a plain-text summary cannot carry; it is read as "Café talks" (write the plain text: Café talks)',
+    'warning content/industry/c.md:2 title: "<b></b>" contains HTML, which a plain-text title cannot carry; it is read as "" (write the plain text: (nothing is left))',
+    'error content/industry/c.md:2 title: is empty (write the title)',
+  ]);
+});
+
+fields('a file name with no letters or digits is an error at line 1', () => {
+  assert.equal(problemsOf({ 'industry/!!!.md': item({ title: 'A', date: '2013-03-22' }) }), [
+    'error content/industry/!!!.md:1 file name: "!!!.md" has no letters or digits to make a URL from (rename the file, e.g. worcester-business-case.md)',
+  ]);
+});
+
 fields('a wrong attachment size is a warning with the real size', () => {
   const files = { 'industry/a.md': item({ title: 'A', date: '2013-03-22', attachments: '[{ url: /files/a.pdf, size: 3 }]' }), 'files/a.pdf': '%PDF-1.4\n' };
   assert.equal(problemsOf(files), [
@@ -123,7 +183,49 @@ fields('a wrong attachment size is a warning with the real size', () => {
   ]);
 });
 
+fields('a file that is not UTF-8 is an error at its first line that is not, and nothing of it is published', () => {
+  const latin1 = Buffer.from(item({ title: 'Café society', date: '2013-03-22' }, 'Telecare in the caf\u00e9.'), 'latin1');
+  const { site, problems } = collectFrom({ 'industry/latin1.md': latin1 });
+  assert.equal(site.items, []);
+  assert.equal(sortProblems(problems).map(describe), [
+    'error content/industry/latin1.md:2 encoding: the file is not UTF-8 text: line 2 has bytes UTF-8 does not allow (the file was probably saved as Latin-1 or Windows-1252) (save the file as UTF-8: most editors offer it under "Save with Encoding")',
+  ]);
+});
+
 fields.run();
+
+const listing = suite('which files are read');
+
+listing('.md in any case and links to files are read; other files, links to folders and broken links in stream folders are warnings', () => {
+  const project = writeProject({
+    'industry/upper.MD': item({ title: 'Upper', date: '2013-03-22' }),
+    'industry/notes.markdown': item({ title: 'Notes', date: '2013-03-25' }),
+    'industry/2013/photo.jpg': 'not really a photo',
+    'notes.txt': 'outside the stream folders: not content, not reported',
+  });
+  const outside = path.join(project.rootDir, 'elsewhere');
+  const content = path.join(project.rootDir, 'content');
+  mkdirSync(path.join(outside, 'folder'), { recursive: true });
+  writeFileSync(path.join(outside, 'linked-item.md'), item({ title: 'Linked', date: '2013-03-23' }));
+  writeFileSync(path.join(outside, 'folder', 'inside.md'), item({ title: 'Inside', date: '2013-03-24' }));
+  symlinkSync(path.join(outside, 'linked-item.md'), path.join(content, 'industry', 'linked.md'));
+  symlinkSync(path.join(outside, 'folder'), path.join(content, 'industry', 'folder'));
+  symlinkSync(path.join(outside, 'nothing.md'), path.join(content, 'industry', 'gone.md'));
+  try {
+    const { site, problems } = collectNews({ config: resolveConfig(testConfigInput), rootDir: project.rootDir, now: testNow, includeDrafts: false });
+    assert.equal(site.items.map((i) => [i.title, i.path]), [['Linked', '/industry/2013/linked/'], ['Upper', '/industry/2013/upper/']]);
+    assert.equal(sortProblems(problems).map(describe), [
+      'warning content/industry/2013/photo.jpg:- file: is not read: only .md files in a stream folder are news items (rename it to .md if it is an item; put files to publish in content/files/; otherwise move it out of content/)',
+      'warning content/industry/folder:- file: is a link to a folder, which is not followed, so nothing in it is read (move the folder itself into content/industry/, or link its files one by one)',
+      'warning content/industry/gone.md:- file: is a link to something that does not exist (correct the link, or remove it)',
+      'warning content/industry/notes.markdown:- file: is not read: only .md files in a stream folder are news items (rename it to .md if it is an item; put files to publish in content/files/; otherwise move it out of content/)',
+    ]);
+  } finally {
+    project.remove();
+  }
+});
+
+listing.run();
 
 const across = suite('checks across files');
 
@@ -139,6 +241,22 @@ across('two files that would be published at one URL', () => {
   assert.equal(problemsOf({ 'pathfinder/2013/update.md': item({ title: 'A', date: '2013-03-22' }), 'pathfinder/kent/update.md': item({ title: 'B', date: '2013-06-14' }) }), [
     'error content/pathfinder/2013/update.md:3 url: would be published at /pathfinder/2013/update/, as would content/pathfinder/kent/update.md (rename one of the files, or move it to another stream)',
     'error content/pathfinder/kent/update.md:3 url: would be published at /pathfinder/2013/update/, as would content/pathfinder/2013/update.md (rename one of the files, or move it to another stream)',
+  ]);
+});
+
+across('different tags that make one slug are merged with a warning naming both spellings and the files', () => {
+  assert.equal(problemsOf({
+    'industry/a.md': item({ title: 'A', date: '2013-03-22', tags: '[C++, Rust]' }),
+    'industry/b.md': item({ title: 'B', date: '2013-03-22', tags: '\n  - Rust\n  - C#' }),
+    'industry/c.md': item({ title: 'C', date: '2013-03-22', tags: 'c++' }),
+    'industry/d.md': item({ title: 'D', date: '2013-03-22', tags: '[Telehealth, TELEHEALTH, telehealth]' }),
+  }), [
+    'warning content/industry/b.md:6 tags.1: "C#" makes the same slug, "c", as "C++" (content/industry/a.md, content/industry/c.md), so they are one tag, shown as "C++" (if they are one tag, spell it one way everywhere; if not, tell them apart with letters or digits, e.g. "C sharp")',
+  ]);
+  // One use each: the spelling that sorts first is shown. Within one file too; a tag not in a list is reported as tags.
+  assert.equal(problemsOf({ 'industry/a.md': item({ title: 'A', date: '2013-03-22', tags: 'c' }), 'industry/b.md': item({ title: 'B', date: '2013-03-22', tags: '[C++, C#]' }) }), [
+    'warning content/industry/a.md:4 tags: "c" makes the same slug, "c", as "C++" (content/industry/b.md) and "C#" (content/industry/b.md), so they are one tag, shown as "C#" (if they are one tag, spell it one way everywhere; if not, tell them apart with letters or digits, e.g. "C sharp")',
+    'warning content/industry/b.md:4 tags.0: "C++" makes the same slug, "c", as "c" (content/industry/a.md) and "C#" (content/industry/b.md), so they are one tag, shown as "C#" (if they are one tag, spell it one way everywhere; if not, tell them apart with letters or digits, e.g. "C sharp")',
   ]);
 });
 

@@ -85,6 +85,44 @@ dates('keeps an updated date that is later than the date, and shows both', () =>
   assert.is(news.updated?.iso, '2012-01-24T09:15:00Z');
 });
 
+dates('an updated without a time on the publication day is no update, whatever the date\'s time', () => {
+  const { site, problems } = collectFrom({
+    'industry/a.md': item({ title: 'A', date: '2013-07-01', updated: '2013-07-01' }),
+    'industry/b.md': item({ title: 'B', date: '2013-07-01T16:30', updated: '2013-07-01' }),
+    'industry/c.md': item({ title: 'C', date: '2013-07-01T08:00:00Z', updated: '2013-07-01' }),
+  });
+  assert.equal(problems, []);
+  assert.equal(site.items.map((i) => [i.slug, i.updated]), [['b', undefined], ['a', undefined], ['c', undefined]]);
+});
+
+dates('an updated with a time later on the publication day is kept, and the date never passes it', () => {
+  // Twenty days, so that the per-item spread of the date falls on both sides of 12:05.
+  const days = Array.from({ length: 20 }, (_, i) => `2013-07-${String(i + 1).padStart(2, '0')}`);
+  const { site, problems } = collectFrom(Object.fromEntries(days.map((day) => [`industry/${day}.md`, item({ title: day, date: day, updated: `${day}T12:05` })])));
+  assert.equal(problems, []);
+  assert.is(site.items.length, 20);
+  for (const news of site.items) {
+    const day = news.title;
+    assert.is(news.updated?.iso, `${day}T11:05:00Z`, day);
+    assert.ok(news.date.iso >= `${day}T11:00:00Z` && news.date.iso <= `${day}T11:05:00Z`, news.date.iso);
+  }
+  assert.ok(site.items.some((i) => i.date.iso < `${i.title}T11:05:00Z`));
+  assert.ok(site.items.some((i) => i.date.iso === `${i.title}T11:05:00Z`));
+});
+
+dates('an updated at the very instant of the date is kept', () => {
+  const news = only({ 'industry/a.md': item({ title: 'A', date: '2013-07-01T10:00', updated: '2013-07-01T10:00' }) });
+  assert.equal([news.date.iso, news.updated?.iso], ['2013-07-01T09:00:00Z', '2013-07-01T09:00:00Z']);
+  const noon = only({ 'industry/b.md': item({ title: 'B', date: '2013-07-01', updated: '2013-07-01T12:00' }) });
+  assert.equal([noon.date.iso, noon.updated?.iso], ['2013-07-01T11:00:00Z', '2013-07-01T11:00:00Z']);
+});
+
+dates('an updated without a time on a later day is kept, in the noon hour of its own day', () => {
+  const news = only({ 'industry/a.md': item({ title: 'A', date: '2013-07-01T16:30', updated: '2013-07-02' }) });
+  assert.is(news.updated?.display, '2 July 2013');
+  assert.ok(news.updated!.iso >= '2013-07-02T11:00:00Z' && news.updated!.iso < '2013-07-02T12:00:00Z', news.updated!.iso);
+});
+
 dates('gives items that share a timestamp distinct ones, one second apart in id order', () => {
   const { site } = collectFrom({
     'industry/b.md': item({ title: 'B', date: '2012-02-14T10:00' }),
@@ -94,6 +132,68 @@ dates('gives items that share a timestamp distinct ones, one second apart in id 
 });
 
 dates.run();
+
+const fieldValues = suite('field values');
+
+fieldValues('text fields keep the text as written, however much it looks like a number', () => {
+  const news = only({
+    'industry/a.md': item({ title: '1.10', date: '2012-01-19', organisation: '007', region: '1e3', summary: '3.50', tags: '[0x1F, .inf, 2012]', authors: '[1.0, "null"]' }),
+  });
+  assert.equal(
+    [news.title, news.organisation, news.region, news.summary, news.tags, news.authors],
+    ['1.10', '007', '1e3', '3.50', [{ slug: '0x1f', name: '0x1F' }, { slug: 'inf', name: '.inf' }, { slug: '2012', name: '2012' }], [{ name: '1.0' }, { name: 'null' }]],
+  );
+});
+
+fieldValues('a plain ~, null or nothing is no value; true and false in any YAML case are booleans', () => {
+  const { site, problems } = collectFrom({
+    'industry/a.md': item({ title: 'A', date: '2012-01-19', summary: '~', region: 'null', organisation: '', draft: 'TRUE' }, 'The body.'),
+    'industry/b.md': item({ title: 'B', date: '2012-01-18', draft: 'False' }),
+  }, { includeDrafts: true });
+  assert.equal(problems, []);
+  assert.equal(site.items.map((i) => [i.slug, i.summary, i.region, i.organisation, i.draft]), [['a', 'The body.', undefined, undefined, true], ['b', 'A paragraph of news.', undefined, undefined, false]]);
+});
+
+fieldValues('carries a lead image as an absolute URL with its alt text, and its size when it is one of the site\'s files', () => {
+  const { site, problems } = collectFrom({
+    'pathfinder/a.md': item({ title: 'A', date: '2013-03-22', image: '/files/map.svg', imageAlt: 'Map of the Kent pathfinder' }),
+    'pathfinder/b.md': item({ title: 'B', date: '2013-03-21', image: 'https://images.example.org/ward.jpg', imageAlt: '""' }),
+    'files/map.svg': '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="30"></svg>',
+  });
+  assert.equal(problems, []);
+  assert.equal(site.items.map((i) => i.image), [
+    { url: 'https://news.example.org/files/map.svg', alt: 'Map of the Kent pathfinder', width: 40, height: 30 },
+    { url: 'https://images.example.org/ward.jpg', alt: '' },
+  ]);
+});
+
+fieldValues('carries a local item\'s region, organisation and authors given as names', () => {
+  const news = only({ 'pathfinder/a.md': item({ title: 'A', date: '2013-03-22', region: 'Kent', organisation: 'Kent County Council', authors: '[Jane Smith, John Brown]' }) });
+  assert.equal([news.region, news.organisation, news.authors], ['Kent', 'Kent County Council', [{ name: 'Jane Smith' }, { name: 'John Brown' }]]);
+});
+
+fieldValues('reads authors as one name, one author with fields, or a list of either', () => {
+  const { site, problems } = collectFrom({
+    'industry/a.md': item({ title: 'A', date: '2013-03-22', authors: 'Jane Smith' }),
+    'industry/b.md': item({ title: 'B', date: '2013-03-21', authors: '{ name: Jane Smith, email: jane@example.org, url: "https://example.org/jane" }' }),
+    'industry/c.md': item({ title: 'C', date: '2013-03-20', authors: '\n  name: Ann Lee\n  emial: ann@example.org' }),
+    'industry/d.md': item({ title: 'D', date: '2013-03-19', authors: '[John Brown, { name: Ann Lee }]' }),
+  });
+  assert.equal(site.items.map((i) => i.authors), [
+    [{ name: 'Jane Smith' }],
+    [{ name: 'Jane Smith', email: 'jane@example.org', url: 'https://example.org/jane' }],
+    [{ name: 'Ann Lee' }],
+    [{ name: 'John Brown' }, { name: 'Ann Lee' }],
+  ]);
+  assert.equal(problems.map((p) => `${p.file}:${p.line} ${p.field}: ${p.message}`), ['content/industry/c.md:6 authors.emial: "emial" is not a field of an author and is ignored']);
+});
+
+fieldValues('a local link post links to its target, and its url is still its own page', () => {
+  const news = only({ 'industry/2013/bmj.md': item({ title: 'WSD results in the BMJ', date: '2013-03-22', link: 'https://www.bmj.com/content/344/bmj.e3874' }) });
+  assert.equal([news.link, news.url, news.path], ['https://www.bmj.com/content/344/bmj.e3874', 'https://news.example.org/industry/2013/bmj/', '/industry/2013/bmj/']);
+});
+
+fieldValues.run();
 
 const summaries = suite('summaries');
 
@@ -114,9 +214,62 @@ summaries('cuts a long first paragraph at a word boundary', () => {
   assert.is(news.summary, 'telehealth telehealth telehealth telehealth…');
 });
 
+summaries('never runs past the limit, the ellipsis included, even for one long word', () => {
+  const news = only({ 'industry/a.md': item({ title: 'A', date: '2012-01-19' }, 'x'.repeat(200)) }, { config: { summaryLength: 120 } });
+  assert.is(news.summary, `${'x'.repeat(119)}…`);
+});
+
+summaries('keeps a word that ends where the cut falls', () => {
+  const news = only({ 'industry/a.md': item({ title: 'A', date: '2012-01-19' }, 'abc defgh ijk lmn') }, { config: { summaryLength: 10 } });
+  assert.is(news.summary, 'abc defgh…');
+});
+
+summaries('cuts between characters as readers see them, never inside an emoji or after a letter before its accent', () => {
+  const emoji = only({ 'industry/a.md': item({ title: 'A', date: '2012-01-19' }, '👍🏽'.repeat(30)) }, { config: { summaryLength: 10 } });
+  assert.is(emoji.summary, `${'👍🏽'.repeat(9)}…`);
+  const accents = only({ 'industry/b.md': item({ title: 'B', date: '2012-01-19' }, 'e\u0301'.repeat(30)) }, { config: { summaryLength: 5 } });
+  assert.is(accents.summary, `${'e\u0301'.repeat(4)}…`);
+});
+
 summaries('takes the text of a first paragraph written in HTML', () => {
   const news = only({ 'industry/a.md': item({ title: 'A', date: '2012-01-19' }, '<p class="x">Pasted &amp; <b>bold</b></p>') });
   assert.is(news.summary, 'Pasted & bold');
+});
+
+summaries('is made from the body as published: comments, scripts and styles never count', () => {
+  const cases: [string, string][] = [
+    ['<!-- a note for editors -->\n\nThe first real paragraph.', 'The first real paragraph.'],
+    ['<script>track()</script>\n<style>p { color: red }</style>\n\nAfter the script.', 'After the script.'],
+    ['Text with <script>bad()</script> here.', 'Text with here.'],
+    ['<div><p>Inside &amp; <em>div</em></p><p>second</p></div>', 'Inside & div'],
+    ['<p>One line<br>and the next, with <img src="/files/map.svg" alt="a map"> in it</p>', 'One line and the next, with a map in it'],
+    ['<table><tr><td>Kent</td><td>1,000</td></tr></table>\n\nThe paragraph after the table.', 'The paragraph after the table.'],
+    ['<div><h2>Heading</h2>Loose text<p>The paragraph.</p></div>', 'The paragraph.'],
+  ];
+  for (const [body, summary] of cases) {
+    const news = only({ 'industry/a.md': item({ title: 'A', date: '2012-01-19' }, body) });
+    assert.is(news.summary, summary, body);
+  }
+});
+
+summaries('with no paragraph, takes the first block that has text', () => {
+  const news = only({ 'industry/a.md': item({ title: 'A', date: '2012-01-19' }, '## Results\n\n- Kent\n- Cornwall') });
+  assert.is(news.summary, 'Results');
+  const list = only({ 'industry/b.md': item({ title: 'B', date: '2012-01-19' }, '<ul><li>Kent &amp; Medway</li><li>Cornwall</li></ul>') });
+  assert.is(list.summary, 'Kent & Medway');
+});
+
+summaries('warns when nothing is left to make a summary of, at the body\'s first line', () => {
+  const { site, problems } = collectFrom({
+    'industry/script-only.md': item({ title: 'A', date: '2012-01-19' }, '\n\n<script>alert(1)</script>'),
+    'industry/image-only.md': item({ title: 'B', date: '2012-01-19' }, '![](/files/map.svg)'),
+    'files/map.svg': '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="3"></svg>',
+  });
+  assert.equal(site.items.map((i) => [i.slug, i.summary]), [['image-only', ''], ['script-only', '']]);
+  assert.equal(problems.map((p) => `${p.file}:${p.line} ${p.field}: ${p.message} (${p.hint})`).sort(), [
+    'content/industry/image-only.md:5 body: the body has no text to make a summary of, so lists show only the title (start the body with a paragraph, or add a summary)',
+    'content/industry/script-only.md:7 body: the item has no body and no summary, so readers see only its title (write a paragraph below the front matter, or add a summary)',
+  ]);
 });
 
 summaries.run();
@@ -134,6 +287,22 @@ tags('compares tags case-insensitively and shows the most used spelling', () => 
     [{ slug: 'telehealth', name: 'Telehealth' }, ['c', 'b', 'a']],
   ]);
   assert.equal(site.items.find((i) => i.slug === 'c')?.tags, [{ slug: 'telehealth', name: 'Telehealth' }]);
+});
+
+tags('gives tags and file names that have no Latin transliteration a stable slug of their own, ignoring case', () => {
+  const { site, problems } = collectFrom({
+    'industry/健康.md': item({ title: 'A', date: '2012-01-19', tags: '[健康, ਪੰਜਾਬੀ, Ⲁⲃⲅ, 日本語 2013]' }),
+    'industry/b.md': item({ title: 'B', date: '2012-01-18', tags: '[ⲁⲃⲅ, 健康]' }),
+  });
+  assert.equal(problems, []);
+  const news = site.items[0]!;
+  assert.equal([news.path, news.id], ['/industry/2012/u-81690cf5/', 'tag:3millionlives.co.uk,2012-01-19:industry/u-81690cf5']);
+  assert.equal(site.tags.map((t) => [t.tag.slug, t.tag.name, t.items.map((i) => i.title)]), [
+    ['u-be1c0048', 'Ⲁⲃⲅ', ['A', 'B']],
+    ['u-d7443ed9', 'ਪੰਜਾਬੀ', ['A']],
+    ['u-81690cf5', '健康', ['A', 'B']],
+    ['2013', '日本語 2013', ['A']],
+  ]);
 });
 
 tags('cross-posts an item to every stream it lists, home stream first, without repeats', () => {
@@ -241,12 +410,20 @@ bodies.run();
 const order = suite('order');
 
 order('sorts newest first, breaking ties by id', () => {
+  // z-tie and a-tie are published at one instant (updated sets their last changes apart, so neither is moved a
+  // second); z-tie is read after a-tie and its slug sorts after, but its id sorts first.
   const { site } = collectFrom({
     'industry/old.md': item({ title: 'Old', date: '2011-12-05T10:00:00Z' }),
     'social-care/new.md': item({ title: 'New', date: '2013-03-22T09:00' }),
-    'pathfinder/mid.md': item({ title: 'Mid', date: '2012-07-10T14:30' }),
+    'social-care/z-tie.md': item({ title: 'Z', date: '2012-07-10T14:30', id: 'tag:3millionlives.co.uk,2012:a-first-by-id' }),
+    'pathfinder/a-tie.md': item({ title: 'A', date: '2012-07-10T14:30', updated: '2012-08-01T09:00', id: 'tag:3millionlives.co.uk,2012:b-second-by-id' }),
   });
-  assert.equal(site.items.map((i) => i.slug), ['new', 'mid', 'old']);
+  assert.equal(site.items.map((i) => [i.slug, i.date.iso]), [
+    ['new', '2013-03-22T09:00:00Z'],
+    ['z-tie', '2012-07-10T13:30:00Z'],
+    ['a-tie', '2012-07-10T13:30:00Z'],
+    ['old', '2011-12-05T10:00:00Z'],
+  ]);
 });
 
 order.run();

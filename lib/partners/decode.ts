@@ -8,7 +8,7 @@
  * US-ASCII are read as windows-1252, whose curly quotes, dashes, € and ™ they really carry.
  */
 import iconv from 'iconv-lite';
-import { Parser } from 'htmlparser2';
+import { readHtml } from '../html.ts';
 
 export type BodyKind = 'xml' | 'json' | 'html' | 'unknown';
 
@@ -123,8 +123,8 @@ export function withoutDoctype(xml: string): string {
 /** A feed's address advertised by an HTML page (`<link rel="alternate" type="application/rss+xml">`), for hints. */
 export function advertisedFeed(html: string, pageUrl: string): string | undefined {
   let found: string | undefined;
-  const parser = new Parser({
-    onopentag(name, attributes) {
+  readHtml(html, {
+    openTag(name, attributes) {
       const { rel = '', type = '', href } = attributes;
       if (found || name !== 'link' || !href || !/\balternate\b/i.test(rel) || !/^application\/(?:rss|atom|feed)\+(?:xml|json)$/i.test(type.trim())) return;
       try {
@@ -134,7 +134,5 @@ export function advertisedFeed(html: string, pageUrl: string): string | undefine
       }
     },
   });
-  parser.write(html);
-  parser.end();
   return found;
 }

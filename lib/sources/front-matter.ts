@@ -65,7 +65,11 @@ export interface FrontMatterContext {
   readonly fileSize: (relativePath: string) => number | undefined;
 }
 
-/** Checks `data` (the parsed YAML) against the content model. */
+/**
+ * Checks `data` against the content model: the front matter as `parseYaml` reads it with
+ * `scalars: 'text'` (so `draft` and attachment sizes are text here, interpreted below), or
+ * already typed (booleans and numbers are accepted where the field means one).
+ */
 export function checkFrontMatter(data: unknown, context: FrontMatterContext): { fields?: FrontMatter; problems: Problem[] } {
   const problems: Problem[] = [];
   const report = (severity: Severity, field: string, message: string, hint?: string) => {
@@ -83,21 +87,27 @@ export function checkFrontMatter(data: unknown, context: FrontMatterContext): { 
     report('warning', key, `"${key}" is not a field of the content model and is ignored`, guess ? `did you mean "${guess}"?` : `the fields are: ${knownFields.join(', ')}`);
   }
 
-  const title = reader.text('title', { required: true, oneLine: true });
+  const title = reader.text('title', { required: true, oneLine: true, plain: true });
+  const draft = reader.boolean('draft');
   const date = readDate(reader, 'date', context, true);
-  const updated = readDate(reader, 'updated', context, false);
-  if (date && updated && updated.date.epochMs < date.date.epochMs) {
-    report('error', 'updated', `${String(data.updated)} is earlier than date ${String(data.date)}`, 'set updated to the date or later, or remove it');
-  }
-  if (date && date.date.epochMs > hoursAfter(context.now, context.futureAllowanceHours)) {
-    report('error', 'date', `${String(data.date)} is in the future`, `items may be dated at most ${context.futureAllowanceHours} hours ahead; correct the date, or mark the item draft: true until it is due`);
+  const updated = readUpdated(reader, date, context);
+  // A draft is not published, so it may be dated ahead: that is how an item waits until it is due.
+  if (!draft) {
+    const latest = hoursAfter(context.now, context.futureAllowanceHours);
+    const ahead = `at most ${context.futureAllowanceHours} hours ahead`;
+    if (date && date.date.epochMs > latest) {
+      report('error', 'date', `${date.text} is in the future`, `items may be dated ${ahead}; correct the date, or mark the item draft: true until it is due`);
+    }
+    if (updated && updated.date.epochMs > latest) {
+      report('error', 'updated', `${updated.text} is in the future`, `an update may be dated ${ahead}; correct it, or mark the item draft: true until it is due`);
+    }
   }
   const streams = reader.list('streams').filter((stream, index) => {
     if (context.streams.includes(stream)) return true;
     report('error', `streams.${index}`, `"${stream}" is not a configured stream`, `use one of: ${context.streams.join(', ')}`);
     return false;
   });
-  const summary = reader.text('summary', { oneLine: false });
+  const summary = reader.text('summary', { oneLine: false, plain: true });
   const tags = reader.list('tags').filter((tag, index) => {
     if (slugify(tag) !== '') return true;
     report('error', `tags.${index}`, `"${tag}" has no letters or digits, so it cannot have a page`, 'write the tag with at least one letter or digit');
@@ -117,7 +127,6 @@ export function checkFrontMatter(data: unknown, context: FrontMatterContext): { 
   if (image === undefined && data.imageAlt !== undefined && data.image === undefined) {
     report('warning', 'imageAlt', 'imageAlt is given but there is no image', 'add image, or remove imageAlt');
   }
-  const draft = reader.boolean('draft');
   const id = reader.text('id', { oneLine: true });
   if (id !== undefined && !isPermanentId(id)) {
     report('error', 'id', `"${id}" is not an absolute URI that feeds accept as an id`, 'use a tag: URI such as tag:3millionlives.co.uk,2013-03-22:pathfinder/my-item, or leave id out');
@@ -174,7 +183,7 @@ class FieldReader {
     }
     const raw = String(value);
     // YAML escapes ("\x01", "\uD800") can carry characters no page or feed may hold.
-    const text = removeUnwantedChars(raw).trim();
+    let text = removeUnwantedChars(raw).trim();
     if (text.length !== raw.trim().length) {
       this.report('warning', field, `contains characters that cannot be published (${listUnwantedChars(raw).join(', ')}); they are left out`, 'remove them from the value');
     }
@@ -182,7 +191,9 @@ class FieldReader {
       const plain = htmlToText(text);
       if (plain !== collapseSpace(text)) {
         this.report('warning', field, `"${text}" contains HTML, which a plain-text ${field.replace(/\.\d+/g, '')} cannot carry; it is read as "${plain}"`, `write the plain text: ${plain || '(nothing is left)'}`);
-        return plain === '' ? undefined : plain;
+        // A required field left empty is the error below, so the file is never dropped on a warning alone.
+        if (plain === '' && !rules.required) return undefined;
+        text = plain;
       }
     }
     if (text === '' && !rules.emptyAllowed) {
@@ -218,51 +229,75 @@ class FieldReader {
     return undefined;
   }
 
+  /** `true` or `false` (also as YAML's `True`, `TRUE`, ...); nothing else, not even `yes`, which YAML 1.1 read as true. */
   boolean(field: string): boolean {
     const value = this.data[field];
     if (value === undefined || value === null || typeof value === 'boolean') return value === true;
+    if (typeof value === 'string' && /^(?:true|True|TRUE|false|False|FALSE)$/.test(value)) return value.toLowerCase() === 'true';
     this.report('error', field, `must be true or false, not ${JSON.stringify(value)}`, `write ${field}: true, or remove the line`);
     return false;
   }
 }
 
-function readDate(reader: FieldReader, field: 'date' | 'updated', context: FrontMatterContext, required: boolean) {
+/** A date field as written, read. */
+interface DateField {
+  readonly text: string;
+  readonly date: NewsDate;
+  /** The day in the site's zone, `YYYY-MM-DD`. */
+  readonly calendarDay: string;
+}
+
+function readDate(reader: FieldReader, field: 'date' | 'updated', context: FrontMatterContext, required: boolean): DateField | undefined {
   const text = reader.text(field, { required, oneLine: true });
   if (text === undefined) return undefined;
   const reading = parseNewsDate(text, context.timeZone, context.language);
-  if (reading.ok) return reading;
+  if (reading.ok) return { text, date: reading.date, calendarDay: reading.calendarDay };
   reader.report('error', field, reading.reason, 'write YYYY-MM-DD, or a date-time such as 2013-03-22T10:30 (Europe/London) or 2013-03-22T10:30:00Z');
   return undefined;
 }
 
+/**
+ * `updated`, when it is an update: without a time, on the publication day itself, it says
+ * nothing `date` does not, so it is no update. Never earlier than `date`.
+ */
+function readUpdated(reader: FieldReader, date: DateField | undefined, context: FrontMatterContext): DateField | undefined {
+  const updated = readDate(reader, 'updated', context, false);
+  if (updated === undefined || date === undefined) return updated;
+  if (!updated.date.hasTime && updated.calendarDay === date.calendarDay) return undefined;
+  if (updated.date.epochMs >= date.date.epochMs) return updated;
+  const [written, publication] = [updated.text, date.text];
+  if (date.date.hasTime || updated.calendarDay !== date.calendarDay) {
+    reader.report('error', 'updated', `${written} is earlier than date ${publication}`, 'set updated to the date or later, or remove it');
+  } else {
+    // A date without a time stands for noon of that day (see parseNewsDate), so an update that morning comes before it.
+    reader.report('error', 'updated', `${written} is earlier than date ${publication}, which without a time stands for 12:00 that day (${context.timeZone})`, `write the date with its time, e.g. ${publication}T09:00, or set updated to 12:00 or later`);
+  }
+  return undefined;
+}
+
+/** A name, one `{ name, email, url }`, or a list of either. */
 function readAuthors(reader: FieldReader, value: unknown, report: Report): Author[] {
   if (value === undefined || value === null) return [];
-  if (typeof value === 'string') {
-    const name = reader.text('authors', { oneLine: true, plain: true });
+  if (Array.isArray(value)) return value.flatMap((entry, index) => readAuthor(reader, `authors.${index}`, entry, report));
+  return readAuthor(reader, 'authors', value, report);
+}
+
+function readAuthor(reader: FieldReader, field: string, entry: unknown, report: Report): Author[] {
+  if (!isRecord(entry)) {
+    const name = reader.textValue(field, entry, { oneLine: true, plain: true });
     return name === undefined ? [] : [{ name }];
   }
-  if (!Array.isArray(value)) {
-    report('error', 'authors', `must be a name or a list, not ${describe(value)}`, 'write authors: Jane Smith, or a list of names or of { name, email, url }');
-    return [];
+  for (const key of Object.keys(entry)) {
+    if (!['name', 'email', 'url'].includes(key)) report('warning', `${field}.${key}`, `"${key}" is not a field of an author and is ignored`, 'an author has name, email and url');
   }
-  return value.flatMap((entry, index): Author[] => {
-    const field = `authors.${index}`;
-    if (!isRecord(entry)) {
-      const name = reader.textValue(field, entry, { oneLine: true, plain: true });
-      return name === undefined ? [] : [{ name }];
-    }
-    for (const key of Object.keys(entry)) {
-      if (!['name', 'email', 'url'].includes(key)) report('warning', `${field}.${key}`, `"${key}" is not a field of an author and is ignored`, 'an author has name, email and url');
-    }
-    const name = reader.textValue(`${field}.name`, entry.name, { required: true, oneLine: true, plain: true });
-    const email = reader.textValue(`${field}.email`, entry.email, { oneLine: true });
-    if (email !== undefined && !/^[^\s@<>"]+@[^\s@<>".]+(?:\.[^\s@<>".]+)+$/.test(email)) {
-      report('error', `${field}.email`, `"${email}" is not an e-mail address`, 'write it as name@example.org, or remove it');
-    }
-    const url = reader.urlValue(`${field}.url`, entry.url, { sitePathAllowed: false });
-    if (name === undefined) return [];
-    return [{ name, ...(email !== undefined && { email }), ...(url !== undefined && { url }) }];
-  });
+  const name = reader.textValue(`${field}.name`, entry.name, { required: true, oneLine: true, plain: true });
+  const email = reader.textValue(`${field}.email`, entry.email, { oneLine: true });
+  if (email !== undefined && !/^[^\s@<>"]+@[^\s@<>".]+(?:\.[^\s@<>".]+)+$/.test(email)) {
+    report('error', `${field}.email`, `"${email}" is not an e-mail address`, 'write it as name@example.org, or remove it');
+  }
+  const url = reader.urlValue(`${field}.url`, entry.url, { sitePathAllowed: false });
+  if (name === undefined) return [];
+  return [{ name, ...(email !== undefined && { email }), ...(url !== undefined && { url }) }];
 }
 
 function readAttachments(reader: FieldReader, value: unknown, context: FrontMatterContext, report: Report): AttachmentInput[] {
@@ -287,19 +322,26 @@ function readAttachments(reader: FieldReader, value: unknown, context: FrontMatt
     if (declaredType !== undefined && !/^[\w.+-]+\/[\w.+-]+$/.test(declaredType)) {
       report('error', `${field}.type`, `"${declaredType}" is not a media type`, 'write e.g. application/pdf, or leave type out to have it worked out from the file name');
     }
-    const declaredSize = entry.size;
-    if (declaredSize !== undefined && !(Number.isInteger(declaredSize) && (declaredSize as number) >= 0)) {
-      report('error', `${field}.size`, `${JSON.stringify(declaredSize)} is not a size in bytes`, 'write a whole number of bytes, or leave size out for files under /files/');
+    const declaredSize = readSize(entry.size);
+    if (declaredSize === null) {
+      report('error', `${field}.size`, `${JSON.stringify(entry.size)} is not a size in bytes`, 'write a whole number of bytes, or leave size out for files under /files/');
     }
     if (url === undefined) return [];
     const actualSize = checkLocalFile(url, `${field}.url`, context, report);
-    const size = typeof declaredSize === 'number' ? declaredSize : actualSize;
+    const size = declaredSize ?? actualSize;
     if (typeof declaredSize === 'number' && actualSize !== undefined && declaredSize !== actualSize) {
       report('warning', `${field}.size`, `${declaredSize} bytes is not the file's size, ${actualSize} bytes`, `write size: ${actualSize}, or leave size out`);
     }
     const type = declaredType ?? mime.getType(new URL(url, 'https://x.invalid').pathname) ?? 'application/octet-stream';
     return [{ url, type, ...(title !== undefined && { title }), ...(size !== undefined && { size }) }];
   });
+}
+
+/** A size in bytes written as digits (or given as a whole number); undefined when absent, null when it is no size. */
+function readSize(value: unknown): number | undefined | null {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === 'string' && /^[0-9]+$/.test(value)) return Number(value);
+  return Number.isInteger(value) && (value as number) >= 0 ? (value as number) : null;
 }
 
 /** For a URL under the files path, the file's size; reports a file that is not there. */

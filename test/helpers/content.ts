@@ -18,8 +18,8 @@ export function item(fields: Record<string, string>, body = 'A paragraph of news
   return `---\n${lines.join('\n')}\n---\n${body}\n`;
 }
 
-/** Writes `files` (path under content/ → text) into a new temporary project and returns its root. */
-export function writeProject(files: Record<string, string>): { rootDir: string; remove: () => void } {
+/** Writes `files` (path under content/ → text or bytes) into a new temporary project and returns its root. */
+export function writeProject(files: Record<string, string | Uint8Array>): { rootDir: string; remove: () => void } {
   const rootDir = mkdtempSync(path.join(tmpdir(), '3ml-news-test-'));
   for (const [relative, text] of Object.entries(files)) {
     const full = path.join(rootDir, 'content', relative);
@@ -31,7 +31,7 @@ export function writeProject(files: Record<string, string>): { rootDir: string; 
 }
 
 /** Collects the stream from `files` with the test configuration (plus `overrides`). */
-export function collectFrom(files: Record<string, string>, options: { includeDrafts?: boolean; config?: Partial<NewsConfigInput> } = {}) {
+export function collectFrom(files: Record<string, string | Uint8Array>, options: { includeDrafts?: boolean; config?: Partial<NewsConfigInput> } = {}) {
   const project = writeProject(files);
   try {
     const config: NewsConfig = resolveConfig({ ...testConfigInput, ...options.config });
