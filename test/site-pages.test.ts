@@ -240,7 +240,7 @@ pages('the integrated stream is paged: page 2 links both ways, the last page onl
     pager: { links: [['prev', '/', '← Newer items'], ['next', '/page/3/', 'Older items →']], text: '← Newer items Page 2 of 3 Older items →' },
   });
   assert.equal(readListing(dirOf(context), '/page/3/'), { items: 18, pager: { links: [['prev', '/page/2/', '← Newer items']], text: '← Newer items Page 3 of 3' } });
-  assert.equal(readListing(dirOf(context), '/industry/'), { items: 17, pager: undefined });
+  assert.equal(readListing(dirOf(context), '/industry/'), { items: 18, pager: undefined });
 });
 
 pages('lists mark partner items with the host they link to, and their titles lead to the original', (context) => {
@@ -353,12 +353,12 @@ pages('the build ends with a short summary: items per stream, pages and feeds wr
   const all = files(dir);
   const feedFiles = all.filter((f) => /(^|\/)(rss\.xml|atom\.xml|feed\.json)$/.test(f)).length;
   const channels = all.filter((f) => /(^|\/)feed\/index\.html$/.test(f)).length;
-  const others = ['robots.txt', 'sitemap.xml', 'feeds.opml', 'sources.json', 'embed/v1/news.js', 'search/partner-items.json'];
+  const others = ['_headers', 'robots.txt', 'sitemap.xml', 'feeds.opml', 'sources.json', 'embed/v1/news.js', 'search/partner-items.json'];
   assert.equal(others.filter((f) => !all.includes(f)), []);
   const itemPages = all.filter((f) => /^[a-z-]+\/\d{4}\/[^/]+\/index\.html$/.test(f)).length;
   const lines = (context.site as BuiltSite).output.split('\n').filter((line) => !line.includes('[11ty]'));
   assert.equal(lines.map((line) => line.replace(/\(\d+\.\d s\)/, '(… s)')), [
-    `3ML News: ${site.items.length} items (${perStream}); ${site.draftsLeftOut} drafts left out`,
+    `3ML News: ${site.items.length} items (${perStream}); ${site.draftsLeftOut} drafts left out; ${site.merges.length} partner items merged into another telling the same story`,
     `  wrote ${all.filter((f) => f.endsWith('.html')).length} pages, ${feedFiles} feed files for ${channels} feeds, ${others.length} other files`,
     '  no warnings',
     `Search index: ${itemPages} item pages and ${site.items.filter((i) => i.path === undefined).length} partner items indexed (… s).`,
