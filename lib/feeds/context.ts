@@ -9,7 +9,11 @@ export interface DocumentContext {
   readonly document: FeedDocument;
   /** A site path as an absolute URL. */
   readonly absolute: (path: string) => string;
-  /** The newest change among the document's items: never the build clock. */
+  /**
+   * The latest instant at which one of the document's items entered the site or changed
+   * (for a document without items, the site's): never the build clock, and later
+   * whenever an item arrives, whatever its date.
+   */
   readonly updated: NewsDate;
   readonly language: string;
   readonly siteTitle: string;
