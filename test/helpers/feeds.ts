@@ -4,7 +4,7 @@
  * library reads partners' feeds with; Debian's feedparser 6.0 reads no JSON Feed).
  */
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -133,4 +133,24 @@ function readJsonFeed(sitePath: string, text: string): ReadFeed {
       };
     }),
   };
+}
+
+/** Where CI keeps the shared feed validators: beside the project, as .ci/run uses them. */
+const validator = path.resolve('../shared/tools/validate-feeds');
+
+/**
+ * The shared validators' verdict (`validate-feeds --strict`, with the W3C validator when
+ * FEEDVALIDATOR_DIR names it) on a folder of feeds: the summary line and the whole report.
+ * Undefined where the validators are not installed.
+ */
+export async function validateFeeds(dir: string): Promise<{ summary: string; output: string } | undefined> {
+  if (!existsSync(validator)) return undefined;
+  let output: string;
+  try {
+    output = (await run(validator, ['--strict', dir], { maxBuffer: 1 << 26 })).stdout;
+  } catch (error) {
+    // Exit status 1 is its verdict on the feeds: the report is still on stdout.
+    output = (error as { stdout?: string }).stdout || String(error);
+  }
+  return { summary: output.trim().split('\n').at(-1) ?? '', output };
 }
