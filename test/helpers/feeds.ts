@@ -55,7 +55,7 @@ export interface ReadFeed {
 
 /** Renders `documents` (default: all of the site's) and returns the text of each, by site path. */
 export function renderAll(site: NewsSite, documents: readonly FeedDocument[] = site.feedDocuments): Map<string, string> {
-  const { text } = createFeedRenderer({ config: site.config, ...(site.updated && { siteUpdated: site.updated }), stylesheetPath: '/assets/feed.xsl' });
+  const { text } = createFeedRenderer({ config: site.config, siteUpdated: site.updated, stylesheetPath: '/assets/feed.xsl' });
   return new Map(documents.map((doc) => [doc.path, text(doc)]));
 }
 
