@@ -45,7 +45,11 @@ export interface SiteConfig {
 }
 
 export interface FeedConfig {
-  /** Items in each subscription feed; older items move to RFC 5005 archive documents. */
+  /**
+   * Items in each subscription feed: those that entered the site last. Earlier ones move to
+   * RFC 5005 archive documents once they fill more than one; until then the subscription
+   * feed carries them all.
+   */
   readonly subscriptionSize: number;
   /** Items per archive document. */
   readonly archivePageSize: number;
