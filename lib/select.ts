@@ -29,7 +29,10 @@ export function compareLatestEntered(a: NewsItem, b: NewsItem): number {
 export function latestChange(items: readonly NewsItem[]): NewsDate | undefined {
   let latest: NewsDate | undefined;
   for (const item of items) {
-    for (const instant of [enteredAt(item), lastChanged(item)]) if (latest === undefined || instant.epochMs > latest.epochMs) latest = instant;
+    const entered = enteredAt(item);
+    const changed = lastChanged(item);
+    const instant = changed.epochMs > entered.epochMs ? changed : entered;
+    if (latest === undefined || instant.epochMs > latest.epochMs) latest = instant;
   }
   return latest;
 }
