@@ -102,11 +102,10 @@ function assembleSite(config: NewsConfig, items: NewsItem[], extra: Pick<NewsSit
   const tags = groupByTag(items);
   const sections = buildSections(config, items, streams, tags);
   const channels = sections.map((section) => feedChannel(section, config.site.title));
-  const updated = latestChange(items);
   return {
     config,
     items,
-    ...(updated && { updated }),
+    updated: latestChange(items),
     streams,
     tags,
     years: groupByYear(items, config.site.timeZone),

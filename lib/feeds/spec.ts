@@ -94,13 +94,13 @@ export function feedPath(channel: FeedChannel, format: FeedFormat, archive?: num
  * A channel's documents in one format. The `subscriptionSize` items that entered last
  * make the subscription document; the rest fill archives of `archivePageSize` from the
  * first to enter, so an archive, once full, keeps its items whatever arrives later
- * (RFC 5005, section 4), unless a local item dated inside its span is added.
+ * (RFC 5005, section 4), unless a local item dated before its end is added.
  *
  * A channel has archives only once its older items fill more than one: until then the
  * subscription document carries them all. A lone archive could link to no other archive
  * (the subscription document is its `current`, not its `next-archive`), and the W3C
- * validator rightly warns about an archive without archive links; from two on, every
- * archive has a neighbour, and the first one is full from the start.
+ * validator warns about an archive without archive links; from two on, every archive
+ * has a neighbour, and the first one is full from the start.
  */
 export function feedDocuments(channel: FeedChannel, format: FeedFormat, sizes: NewsConfig['feeds']): FeedDocument[] {
   const current = feedPath(channel, format);
