@@ -7,14 +7,14 @@ import path from 'node:path';
 import type { NewsConfig } from './config.ts';
 import { dedupeItems, type Merge } from './dedupe.ts';
 import { deepFreeze } from './freeze.ts';
-import type { NewsItem } from './model.ts';
+import type { NewsDate, NewsItem } from './model.ts';
 import { collectLocalItems, readLocalItems, type LocalCache, type LocalOptions } from './local.ts';
 import { feedChannel, feedDocuments, feedFormats, type FeedChannel, type FeedDocument } from './feeds/spec.ts';
 import { itemPages, listingPages, type ItemPage, type ListingPage } from './pages.ts';
 import { findRelated } from './related.ts';
 import { buildSections, type Section } from './sections.ts';
 import { formatReport, hasErrors, NewsContentError, type Problem } from './problems.ts';
-import { groupByStream, groupByTag, groupByYear, type StreamView, type TagView, type YearView } from './select.ts';
+import { groupByStream, groupByTag, groupByYear, latestChange, type StreamView, type TagView, type YearView } from './select.ts';
 import { readSourcesConfig } from './partners/config.ts';
 import { readPartnerItems, withMergeCounts, type SourceHealth } from './partners/items.ts';
 import { integrateItems } from './stream.ts';
@@ -42,6 +42,8 @@ export interface NewsSite {
   readonly config: NewsConfig;
   /** Every published item, newest first. */
   readonly items: readonly NewsItem[];
+  /** The latest instant an item entered the site or changed; absent when there are no items. */
+  readonly updated?: NewsDate;
   readonly streams: readonly StreamView[];
   readonly tags: readonly TagView[];
   readonly years: readonly YearView[];
@@ -107,6 +109,7 @@ function assembleSite(config: NewsConfig, items: NewsItem[], extra: Pick<NewsSit
   return {
     config,
     items,
+    updated: latestChange(items),
     streams,
     tags,
     years: groupByYear(items, config.site.timeZone),

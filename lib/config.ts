@@ -45,7 +45,11 @@ export interface SiteConfig {
 }
 
 export interface FeedConfig {
-  /** Items in each subscription feed; older items move to RFC 5005 archive documents. */
+  /**
+   * Items in each subscription feed: those that entered the site last. Earlier ones move to
+   * RFC 5005 archive documents once they fill more than one; until then the subscription
+   * feed carries them all.
+   */
   readonly subscriptionSize: number;
   /** Items per archive document. */
   readonly archivePageSize: number;
@@ -97,6 +101,9 @@ const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
  */
 export const reservedStreamSlugs: readonly string[] = ['about', 'archive', 'assets', 'embed', 'feed', 'feeds', 'page', 'pagefind', 'partners', 'search', 'sources', 'tags'];
 
+/** A scheme (RFC 3986), then characters a URI may hold: Atom ids must be absolute IRIs. */
+const absoluteUri = /^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>"{}|\\^`]+$/u;
+
 /** Fills in defaults and checks every option, throwing one `NewsConfigError` that lists all problems. */
 export function resolveConfig(input: NewsConfigInput, file = 'news.config.ts'): NewsConfig {
   const problems: Problem[] = [];
@@ -132,6 +139,10 @@ export function resolveConfig(input: NewsConfigInput, file = 'news.config.ts'): 
   const summaryLength = positive('summaryLength', input.summaryLength, 200);
   const subscriptionSize = positive('feeds.subscriptionSize', input.feeds?.subscriptionSize, 20);
   const archivePageSize = positive('feeds.archivePageSize', input.feeds?.archivePageSize, 100);
+  const idPrefix = input.feeds?.idPrefix;
+  if (idPrefix !== undefined && !absoluteUri.test(idPrefix)) {
+    problem('feeds.idPrefix', `"${idPrefix}" is not the start of an absolute URI, so the feeds' Atom ids would be invalid`, 'write a scheme and what follows, e.g. "tag:example.org,2011:feeds/" or "https://example.org/feeds/", or leave it out for the default');
+  }
   const futureAllowanceHours = input.futureAllowanceHours ?? 36;
   if (!(futureAllowanceHours >= 0)) {
     problem('futureAllowanceHours', `${futureAllowanceHours} is negative`, 'set it to 0 or more hours');
@@ -159,7 +170,7 @@ export function resolveConfig(input: NewsConfigInput, file = 'news.config.ts'): 
     summaryLength,
     futureAllowanceHours,
     files,
-    feeds: { subscriptionSize, archivePageSize, idPrefix: input.feeds?.idPrefix ?? `tag:${idAuthority},2011:feeds/` },
+    feeds: { subscriptionSize, archivePageSize, idPrefix: idPrefix ?? `tag:${idAuthority},2011:feeds/` },
   };
 }
 

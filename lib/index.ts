@@ -53,7 +53,7 @@ export type { CacheState, ItemFile, SourceState, SourceStore, StoredItem } from 
 export { formatProblem, formatReport, hasErrors, NewsConfigError, NewsContentError, NewsError, sortProblems } from './problems.ts';
 export type { Problem, Severity } from './problems.ts';
 export { htmlToText, sanitiseBody } from './sanitise.ts';
-export { compareNewestFirst, groupByStream, groupByTag, groupByYear, lastChanged, paginate } from './select.ts';
+export { compareLatestEntered, compareNewestFirst, enteredAt, groupByStream, groupByTag, groupByYear, lastChanged, latestChange, paginate } from './select.ts';
 export type { StreamView, TagView, YearView } from './select.ts';
 export { deepFreeze } from './freeze.ts';
 export { escapeHtmlText, latin1Html } from './text.ts';

@@ -98,6 +98,12 @@ export interface NewsItem {
   readonly date: NewsDate;
   /** Last substantive change, never earlier than `date`. */
   readonly updated?: NewsDate;
+  /**
+   * When the item entered the site, where that is later than `date`: a partner item first
+   * seen after it was published. Absent: the item entered at its date (every local item).
+   * Feed documents are ordered by it, so news of any date reaches subscribers.
+   */
+  readonly entered?: NewsDate;
   /** The stream the item belongs to first (its folder, or its partner source's stream). */
   readonly homeStream: string;
   /** Every stream the item appears in, home stream first, no repeats. */

@@ -16,20 +16,26 @@ const bodyTags = [
   'tr', 'th', 'td', 'img', 'figure', 'figcaption', 'span', 'div', 'time', 'address', 'details', 'summary',
 ];
 
+/**
+ * Every attribute of the allowlist that holds a URL, by tag. Each is made absolute, so
+ * nothing in a body points back at the site relative to wherever it is read.
+ */
+const urlAttributes = { a: 'href', img: 'src', q: 'cite', blockquote: 'cite' } as const;
+
 /** URLs an `href` may use; `javascript:`, `data:` and `vbscript:` never pass. */
 const linkSchemes = ['http', 'https', 'mailto', 'tel'];
 
 /**
- * Sanitises body HTML to the allowlist and makes every link and image URL absolute with
- * `resolve`, so the HTML works away from the site. Quotes in text are escaped too, so
- * `="` only ever opens an attribute (see `toSitePaths`).
+ * Sanitises body HTML to the allowlist and makes every URL in it (links, images, the
+ * `cite` of quotations) absolute with `resolve`, so the HTML works away from the site.
+ * Quotes in text are escaped too, so `="` only ever opens an attribute (see `toSitePaths`).
  */
 export function sanitiseBody(html: string, resolve: (url: string) => string | undefined, dimensionsOf: (url: string) => Dimensions | undefined = () => undefined): string {
   return sanitizeHtml(html, {
     allowedTags: bodyTags,
     allowedAttributes: {
-      a: ['href', 'title', 'hreflang'],
-      img: ['src', 'alt', 'width', 'height', 'title'],
+      a: [urlAttributes.a, 'title', 'hreflang'],
+      img: [urlAttributes.img, 'alt', 'width', 'height', 'title'],
       abbr: ['title'],
       th: ['scope', 'colspan', 'rowspan', 'abbr'],
       td: ['colspan', 'rowspan'],
@@ -38,20 +44,22 @@ export function sanitiseBody(html: string, resolve: (url: string) => string | un
       ol: ['start', 'reversed', 'type'],
       li: ['value'],
       time: ['datetime'],
-      q: ['cite'],
-      blockquote: ['cite'],
+      q: [urlAttributes.q],
+      blockquote: [urlAttributes.blockquote],
       '*': ['lang', 'dir'],
     },
     allowedSchemes: linkSchemes,
     allowedSchemesByTag: { img: ['http', 'https'] },
-    allowedSchemesAppliedToAttributes: ['href', 'src', 'cite'],
+    allowedSchemesAppliedToAttributes: [...new Set(Object.values(urlAttributes))],
     allowProtocolRelative: false,
     textFilter: (text) => text.replace(/"/g, '&quot;'),
     transformTags: {
       // The page's own title is the only h1.
       h1: 'h2',
-      a: (tagName, attribs) => ({ tagName, attribs: withAbsolute(attribs, 'href', resolve) }),
-      img: (tagName, attribs) => ({ tagName, attribs: withDimensions(withPlainText(withAbsolute(attribs, 'src', resolve), ['alt', 'title']), dimensionsOf) }),
+      a: (tagName, attribs) => ({ tagName, attribs: withAbsolute(attribs, urlAttributes.a, resolve) }),
+      img: (tagName, attribs) => ({ tagName, attribs: withDimensions(withPlainText(withAbsolute(attribs, urlAttributes.img, resolve), ['alt', 'title']), dimensionsOf) }),
+      q: (tagName, attribs) => ({ tagName, attribs: withAbsolute(attribs, urlAttributes.q, resolve) }),
+      blockquote: (tagName, attribs) => ({ tagName, attribs: withAbsolute(attribs, urlAttributes.blockquote, resolve) }),
     },
   });
 }

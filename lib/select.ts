@@ -15,6 +15,28 @@ export function lastChanged(item: NewsItem): NewsDate {
   return item.updated ?? item.date;
 }
 
+/** The instant the item entered the site: its date, or later for a partner item first seen after it was published. */
+export function enteredAt(item: NewsItem): NewsDate {
+  return item.entered ?? item.date;
+}
+
+/** Most recently entered first, then newest first: the order of feed documents, where news of any date must reach subscribers. */
+export function compareLatestEntered(a: NewsItem, b: NewsItem): number {
+  return enteredAt(b).epochMs - enteredAt(a).epochMs || compareNewestFirst(a, b);
+}
+
+/** The latest instant at which any of `items` entered the site or changed; undefined for none. */
+export function latestChange(items: readonly NewsItem[]): NewsDate | undefined {
+  let latest: NewsDate | undefined;
+  for (const item of items) {
+    const entered = enteredAt(item);
+    const changed = lastChanged(item);
+    const instant = changed.epochMs > entered.epochMs ? changed : entered;
+    if (latest === undefined || instant.epochMs > latest.epochMs) latest = instant;
+  }
+  return latest;
+}
+
 export interface StreamView {
   readonly stream: Stream;
   readonly items: readonly NewsItem[];

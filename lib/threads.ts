@@ -21,10 +21,10 @@ export interface StartedWorker<T> {
 
 /** Starts `moduleUrl` in a worker thread with `workerData`. */
 export function startWorker<T>(moduleUrl: URL, workerData: unknown): StartedWorker<T> {
-  const source = moduleUrl.pathname.endsWith('.ts')
-    ? `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(moduleUrl.href)}); })`
-    : `import(${JSON.stringify(moduleUrl.href)})`;
-  const worker = new Worker(source, { eval: true, workerData, execArgv: [] });
+  // The one module this file imports by a computed name: the worker's own, passed as its last argument.
+  const register = moduleUrl.pathname.endsWith('.ts') ? "import('tsx/esm/api').then((tsx) => tsx.register())" : 'Promise.resolve()';
+  const source = `${register}.then(() => import(process.argv[process.argv.length - 1]))`;
+  const worker = new Worker(source, { eval: true, workerData, argv: [moduleUrl.href], execArgv: [] });
   let stopped = false;
   const answer = new Promise<T>((resolve, reject) => {
     let answered = false;

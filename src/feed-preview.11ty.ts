@@ -41,7 +41,7 @@ ${renderItemList(news, channel.items.slice(0, 10))}
 <h2>Older items</h2>
 ${archives.length === 0
   ? html`<p>The feeds carry every item of ${channel.title}.</p>`
-  : html`<p>The feeds carry the newest ${subscriptionSize} items. Older ones are in ${archives.length === 1 ? 'an archive document' : `${archives.length} archive documents`}, linked from the feeds themselves so that readers can fetch the full history (RFC 5005):</p>
+  : html`<p>The feeds carry the ${subscriptionSize} items added to the site most recently. Earlier ones are in ${archives.length} archive documents, linked from the feeds themselves so that readers can fetch the full history (RFC 5005):</p>
 <ul>${archives.map((doc) => html`<li>Archive ${doc.archive}${doc.archive === 1 && ' (oldest)'}: ${feedFormats.map(
     (format, index) => html`${index > 0 && ', '}<a href="${sitePath(news, doc.path.replace(formatFiles.rss.file, formatFiles[format].file))}">${formatFiles[format].name}</a>`,
   )}</li>`)}</ul>`}`,

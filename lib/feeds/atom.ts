@@ -1,6 +1,6 @@
 /** Atom 1.0 (RFC 4287), with RFC 5005 archive links. */
 import type { FeedEntry } from './entry.ts';
-import { documentPreamble, historyLinks, type DocumentContext, type DocumentFrame } from './context.ts';
+import { documentPreamble, historyLinks, originElements, previewLink, type DocumentContext, type DocumentFrame } from './context.ts';
 import { formatFiles } from './spec.ts';
 import { element, htmlOfText, startTag, xmlText } from './xml.ts';
 
@@ -13,12 +13,18 @@ export function atomFrame(context: DocumentContext): DocumentFrame {
     element('updated', {}, updated.iso),
     element('link', { rel: 'self', type: 'application/atom+xml', href: absolute(doc.path) }),
     element('link', { rel: 'alternate', type: 'text/html', href: absolute(doc.channel.homePath) }),
+    previewLink(context, 'link'),
     ...historyLinks(context, 'link', formatFiles.atom.mediaType),
     // Entries without authors of their own are credited to the site (RFC 4287 requires an author).
     element('author', {}, element('name', {}, xmlText(context.siteTitle)) + element('uri', {}, xmlText(absolute('/')))),
     element('generator', { uri: absolute('/') }, '3ML News'),
   ];
-  const root = { xmlns: 'http://www.w3.org/2005/Atom', 'xmlns:fh': 'http://purl.org/syndication/history/1.0', 'xml:lang': context.language };
+  const root = {
+    xmlns: 'http://www.w3.org/2005/Atom',
+    'xmlns:dc': 'http://purl.org/dc/elements/1.1/',
+    'xmlns:fh': 'http://purl.org/syndication/history/1.0',
+    'xml:lang': context.language,
+  };
   const entriesFollow = doc.items.length > 0 ? '\n' : '';
   return { before: `${documentPreamble(context)}${startTag('feed', root)}\n${head.join('\n')}${entriesFollow}`, after: '\n</feed>\n' };
 }
@@ -40,6 +46,7 @@ export function renderAtomEntry(entry: FeedEntry): string {
     ),
     ...[...entry.streams, ...entry.tags].map((c) => element('category', { term: c.term, scheme: c.scheme, label: c.label })),
     ...entry.attachments.map((a) => element('link', { rel: 'enclosure', type: a.type, href: a.url, title: a.title, length: a.size })),
+    ...originElements(entry, xmlText),
     element('summary', { type: 'html' }, xmlText(htmlOfText(entry.summary || entry.title))),
     ...(entry.full ? [element('content', { type: 'html' }, xmlText(entry.contentHtml))] : []),
     ...partnerSource(entry),

@@ -1,5 +1,6 @@
 /** What every document renderer is given, and the opening every XML feed shares. */
 import type { NewsDate } from '../model.ts';
+import type { FeedEntry } from './entry.ts';
 import { formatFiles, type FeedDocument } from './spec.ts';
 import { element, xmlText } from './xml.ts';
 
@@ -8,7 +9,11 @@ export interface DocumentContext {
   readonly document: FeedDocument;
   /** A site path as an absolute URL. */
   readonly absolute: (path: string) => string;
-  /** The newest change among the document's items: never the build clock. */
+  /**
+   * The latest instant at which one of the document's items entered the site or changed
+   * (for a document without items, the site's): never the build clock, and later
+   * whenever an item arrives, whatever its date.
+   */
   readonly updated: NewsDate;
   readonly language: string;
   readonly siteTitle: string;
@@ -46,4 +51,24 @@ export function historyLinks({ document: doc, absolute }: DocumentContext, linkE
   if (doc.prevArchive) links.push(element(linkElement, { rel: 'prev-archive', type, href: absolute(doc.prevArchive) }));
   if (doc.nextArchive) links.push(element(linkElement, { rel: 'next-archive', type, href: absolute(doc.nextArchive) }));
   return links;
+}
+
+/**
+ * A link to the channel's HTML preview page (what the feed is, how to subscribe, its
+ * latest items), as a `linkElement`: the view for people who open the feed in a browser.
+ */
+export function previewLink({ document: doc, absolute }: DocumentContext, linkElement: string): string {
+  return element(linkElement, { rel: 'related', type: 'text/html', title: 'About this feed', href: absolute(doc.channel.previewPath) });
+}
+
+/**
+ * The organisation the news comes from and the place it is about, as Dublin Core (which
+ * RSS and Atom readers know, and validators accept in both): `dc:publisher`, `dc:coverage`.
+ * `text` escapes for the format.
+ */
+export function originElements(entry: FeedEntry, text: (value: string) => string): string[] {
+  return [
+    ...(entry.organisation !== undefined ? [element('dc:publisher', {}, text(entry.organisation))] : []),
+    ...(entry.region !== undefined ? [element('dc:coverage', {}, text(entry.region))] : []),
+  ];
 }

@@ -6,7 +6,7 @@
  */
 import type { NewsConfig } from '../config.ts';
 import type { NewsDate, NewsItem } from '../model.ts';
-import { lastChanged } from '../select.ts';
+import { latestChange } from '../select.ts';
 import { siteUrl } from '../urls.ts';
 import { atomFrame, renderAtomEntry } from './atom.ts';
 import { feedEntry, type FeedEntry } from './entry.ts';
@@ -17,6 +17,11 @@ import { feedDocuments, feedFormats, type FeedChannel, type FeedDocument, type F
 
 export interface FeedRendererOptions {
   readonly config: NewsConfig;
+  /**
+   * The latest change of the whole site (`latestChange(site.items)`): the date of a
+   * document with no items, such as a stream's configured before it has content.
+   */
+  readonly siteUpdated?: NewsDate;
   /** Site path of an XSL stylesheet for browsers that still apply XSLT (an enhancement only). */
   readonly stylesheetPath?: string;
 }
@@ -60,7 +65,7 @@ export function createFeedRenderer(options: FeedRendererOptions): { bytes: (docu
     const context: DocumentContext = {
       document,
       absolute,
-      updated: newestChange(document.items) ?? newestChange(document.channel.items) ?? epoch,
+      updated: latestChange(document.items) ?? options.siteUpdated ?? epoch,
       language: config.site.language,
       siteTitle: config.site.title,
       feedId: `${config.feeds.idPrefix}${document.channel.key}`,
@@ -80,15 +85,7 @@ export function createFeedRenderer(options: FeedRendererOptions): { bytes: (docu
   return { bytes, text: (document) => bytes(document).toString('utf8') };
 }
 
-function newestChange(items: readonly NewsItem[]): NewsDate | undefined {
-  let newest: NewsDate | undefined;
-  for (const item of items) {
-    const changed = lastChanged(item);
-    if (newest === undefined || changed.epochMs > newest.epochMs) newest = changed;
-  }
-  return newest;
-}
-
+/** Only a site without a single item has nothing to date its feeds by. */
 const epoch: NewsDate = { iso: '1970-01-01T00:00:00Z', epochMs: 0, display: '1 January 1970', hasTime: false };
 
 /** A channel's files in every format, subscription document and archives: items and metadata in, text out. */

@@ -1,7 +1,9 @@
 /**
  * JSON Feed 1.1 (jsonfeed.org/version/1.1). `next_url` walks from the subscription
  * document through the archives to the oldest item, JSON Feed's own form of paging.
- * The `_threeml` extension carries what the embed shows and JSON Feed has no field for.
+ * The `_threeml` extension carries what the embed shows and JSON Feed has no field for:
+ * each item's streams (slug and title), organisation, region and partner sources, and
+ * the address of the feed's HTML preview page.
  */
 import type { DocumentContext, DocumentFrame } from './context.ts';
 import type { FeedEntry } from './entry.ts';
@@ -20,6 +22,8 @@ export function jsonFrame(context: DocumentContext): DocumentFrame {
     ...(older && { next_url: absolute(older) }),
     language: context.language,
     authors: [{ name: context.siteTitle, url: absolute('/') }],
+    // JSON Feed has no field for a page about the feed itself.
+    _threeml: { about_url: absolute(doc.channel.previewPath) },
   };
   return { before: `${stringify(head).slice(0, -1)},"items":[\n`, after: '\n]}\n' };
 }
@@ -36,7 +40,8 @@ export function renderJsonEntry(entry: FeedEntry): string {
     date_published: entry.published.iso,
     ...(entry.wasUpdated && { date_modified: entry.updated.iso }),
     ...(entry.authors.length > 0 && { authors: entry.authors.map((a) => ({ name: a.name, ...(a.url && { url: a.url }) })) }),
-    ...(entry.tags.length > 0 && { tags: entry.tags.map((t) => t.label) }),
+    // The streams and the tags, as RSS and Atom categories carry them; a tag named like a stream once.
+    tags: [...new Set([...entry.streams, ...entry.tags].map((c) => c.label))],
     ...(entry.attachments.length > 0 && {
       attachments: entry.attachments.map((a) => ({ url: a.url, mime_type: a.type, ...(a.title && { title: a.title }), ...(a.size !== undefined && { size_in_bytes: a.size }) })),
     }),

@@ -8,11 +8,17 @@
  *   /tags/telehealth/rss.xml …                               a tag
  *   /industry/feed/                                          the HTML preview of a channel
  *   /industry/feed/archive/1/rss.xml …                       archives, 1 the oldest
+ *
+ * Which document holds an item follows the order items entered the site
+ * (`compareLatestEntered`), not their dates: a partner item dated years ago but first
+ * seen today is new to subscribers, so it goes to the subscription document, and archives
+ * that are full stay as they are. Inside a document, items are listed newest first, as
+ * pages list them.
  */
 import type { NewsConfig } from '../config.ts';
 import type { NewsItem } from '../model.ts';
 import type { Section } from '../sections.ts';
-import { paginate } from '../select.ts';
+import { compareLatestEntered, compareNewestFirst, paginate } from '../select.ts';
 
 export type FeedFormat = 'rss' | 'atom' | 'json';
 
@@ -40,8 +46,10 @@ export interface FeedChannel {
   readonly folder: string;
   /** Site path of the channel's HTML preview page. */
   readonly previewPath: string;
-  /** Every item, newest first. */
+  /** Every item, newest first, as pages list them. */
   readonly items: readonly NewsItem[];
+  /** Every item, most recently entered first: the order of the feed documents. */
+  readonly inEntryOrder: readonly NewsItem[];
 }
 
 /** One file: a channel's subscription document or one of its archives, in one format. */
@@ -72,6 +80,7 @@ export function feedChannel(section: Section, siteTitle: string): FeedChannel {
     folder: section.path,
     previewPath: `${section.path}feed/`,
     items: section.items,
+    inEntryOrder: [...section.items].sort(compareLatestEntered),
   };
 }
 
@@ -82,29 +91,34 @@ export function feedPath(channel: FeedChannel, format: FeedFormat, archive?: num
 }
 
 /**
- * A channel's documents in one format. The newest `subscriptionSize` items make the
- * subscription document; the rest fill archives of `archivePageSize` from the oldest,
- * so a full archive never changes as news arrives (RFC 5005, section 4).
+ * A channel's documents in one format. The `subscriptionSize` items that entered last
+ * make the subscription document; the rest fill archives of `archivePageSize` from the
+ * first to enter, so an archive, once full, keeps its items whatever arrives later
+ * (RFC 5005, section 4), unless a local item dated before its end is added.
+ *
+ * A channel has archives only once its older items fill more than one: until then the
+ * subscription document carries them all. A lone archive could link to no other archive
+ * (the subscription document is its `current`, not its `next-archive`), and the W3C
+ * validator warns about an archive without archive links; from two on, every archive
+ * has a neighbour, and the first one is full from the start.
  */
 export function feedDocuments(channel: FeedChannel, format: FeedFormat, sizes: NewsConfig['feeds']): FeedDocument[] {
   const current = feedPath(channel, format);
-  const older = channel.items.slice(sizes.subscriptionSize).reverse();
-  const archives = older.length === 0 ? [] : paginate(older, sizes.archivePageSize);
+  const older = channel.inEntryOrder.slice(sizes.subscriptionSize).reverse();
+  const archives = older.length > sizes.archivePageSize ? paginate(older, sizes.archivePageSize) : [];
   const count = archives.length;
   const subscription: FeedDocument = {
     channel, format, path: current, current,
-    items: channel.items.slice(0, sizes.subscriptionSize),
+    items: count > 0 ? channel.inEntryOrder.slice(0, sizes.subscriptionSize).sort(compareNewestFirst) : channel.items,
     ...(count > 0 && { prevArchive: feedPath(channel, format, count) }),
   };
   return [
     subscription,
     ...archives.map((chunk, index): FeedDocument => ({
       channel, format, path: feedPath(channel, format, index + 1), archive: index + 1, current,
-      items: [...chunk].reverse(),
+      items: chunk.sort(compareNewestFirst),
       ...(index > 0 && { prevArchive: feedPath(channel, format, index) }),
-      // The newest archive's next document is the subscription document: the chain runs
-      // both ways, and no archive stands without links (which validators flag as incomplete).
-      nextArchive: index < count - 1 ? feedPath(channel, format, index + 2) : current,
+      ...(index < count - 1 && { nextArchive: feedPath(channel, format, index + 2) }),
     })),
   ];
 }

@@ -11,7 +11,7 @@ import { createFeedRenderer } from './document.ts';
 
 /** Writes the site's feed files under `outputDir`; resolves to their site paths. */
 export async function writeFeeds(site: NewsSite, outputDir: string, stylesheetPath?: string, concurrency = 8): Promise<string[]> {
-  const { bytes } = createFeedRenderer({ config: site.config, ...(stylesheetPath && { stylesheetPath }) });
+  const { bytes } = createFeedRenderer({ config: site.config, siteUpdated: site.updated, ...(stylesheetPath && { stylesheetPath }) });
   const folders = new Map<string, Promise<unknown>>();
   const ensureFolder = (folder: string) => {
     let made = folders.get(folder);

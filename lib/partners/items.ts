@@ -70,6 +70,7 @@ export function toNewsItem(stored: StoredItem, source: PartnerSource, config: Ne
   const { timeZone, language } = config.site;
   const published = newsDateAt(Date.parse(stored.published), timeZone, language);
   const updated = stored.updated ? newsDateAt(Date.parse(stored.updated), timeZone, language) : undefined;
+  const firstSeen = newsDateAt(Date.parse(stored.firstSeen), timeZone, language);
   const origin: FeedSource = { kind: 'feed', name: source.name, url: source.url, organisation: source.organisation, homepage: source.homepage };
   const summary = cutAtWord(collapseSpace(htmlToText(stored.summaryHtml)), config.summaryLength);
   const readOn = `<p><a href="${escapeHtmlText(stored.link)}">Read the full story from ${escapeHtmlText(source.organisation)}</a></p>`;
@@ -81,6 +82,7 @@ export function toNewsItem(stored: StoredItem, source: PartnerSource, config: Ne
     link: stored.link,
     date: published,
     ...(updated && updated.epochMs > published.epochMs && { updated }),
+    ...(firstSeen.epochMs > published.epochMs && { entered: firstSeen }),
     homeStream: source.stream,
     streams: [source.stream],
     summary,

@@ -30,12 +30,12 @@ export function writeProject(files: Record<string, string | Uint8Array>): { root
   return { rootDir, remove: () => rmSync(rootDir, { recursive: true, force: true }) };
 }
 
-/** Collects the stream from `files` with the test configuration (plus `overrides`). */
-export function collectFrom(files: Record<string, string | Uint8Array>, options: { includeDrafts?: boolean; config?: Partial<NewsConfigInput> } = {}) {
+/** Collects the stream from `files` with the test configuration (plus `config`), at `now` (default `testNow`). */
+export function collectFrom(files: Record<string, string | Uint8Array>, options: { includeDrafts?: boolean; config?: Partial<NewsConfigInput>; now?: Date } = {}) {
   const project = writeProject(files);
   try {
     const config: NewsConfig = resolveConfig({ ...testConfigInput, ...options.config });
-    return collectNews({ config, rootDir: project.rootDir, now: testNow, includeDrafts: options.includeDrafts ?? false });
+    return collectNews({ config, rootDir: project.rootDir, now: options.now ?? testNow, includeDrafts: options.includeDrafts ?? false });
   } finally {
     project.remove();
   }

@@ -1,0 +1,152 @@
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { parseOpml } from 'feedsmith';
+import { Parser } from 'htmlparser2';
+import { launchBrowser } from './helpers/browser.ts';
+import { collectFrom, item, writeProject } from './helpers/content.ts';
+import { renderAll, validateFeeds } from './helpers/feeds.ts';
+import { buildSite, type BuiltSite } from './helpers/site.ts';
+import { serveStatic } from './helpers/static-server.ts';
+
+/** The shipped configuration's address: the built site is the production build of this content. */
+const origin = 'https://news.3millionlives.co.uk';
+
+/** Three streams with news and one, social care, configured but still empty. */
+const content = {
+  'industry/2013/carelink.md': item({ title: '"CareLink & Northshire sign a contract"', date: '2013-04-10T10:00', tags: '[Telecare]', organisation: 'CareLink Technologies' }),
+  'pathfinder/2013/kent.md': item({ title: 'Kent goes live', date: '2013-05-01T10:00', tags: '[Telecare]', organisation: 'Kent County Council', region: 'Kent' }),
+  'public-health/2013/walks.md': item({ title: 'Health walks', date: '2013-02-01T10:00' }),
+};
+
+interface Context {
+  project?: { rootDir: string; remove: () => void };
+  built?: BuiltSite;
+}
+
+const site = suite<Context>('the built site\'s feeds, OPML and autodiscovery');
+
+site.before(async (context) => {
+  context.project = writeProject(content);
+  context.built = await buildSite({ contentDir: path.join(context.project.rootDir, 'content') });
+});
+
+site.after((context) => {
+  context.built?.remove();
+  context.project?.remove();
+});
+
+const read = (context: Context, sitePath: string) => readFileSync(path.join(context.built?.dir ?? '', sitePath), 'utf8');
+
+site('a stream without items is dated by the site\'s latest change, and every feed passes the validators', async (context) => {
+  assert.match(read(context, '/social-care/atom.xml'), '<updated>2013-05-01T09:00:00Z</updated>');
+  assert.not.match(read(context, '/social-care/atom.xml'), '<entry>');
+  assert.match(read(context, '/social-care/rss.xml'), '<lastBuildDate>Wed, 01 May 2013 09:00:00 GMT</lastBuildDate>');
+  assert.equal((JSON.parse(read(context, '/social-care/feed.json')) as { items: unknown[] }).items, []);
+  const verdict = await validateFeeds(context.built?.dir ?? '');
+  // The shared validators sit beside the project in CI; elsewhere the dates above are what is checked.
+  if (verdict) assert.is(verdict.summary, 'feeds: 18 files, 0 errors, 0 warnings', verdict.output);
+});
+
+site('the OPML file lists every channel\'s RSS feed, grouped as the site is, dated by the latest change', (context) => {
+  const opml = parseOpml(read(context, '/feeds.opml'));
+  assert.equal(opml.head, { title: '3ML News feeds', dateModified: 'Wed, 01 May 2013 09:00:00 GMT', ownerName: '3ML News' });
+  const outline = (title: string, folder: string, description?: string) => ({
+    type: 'rss', text: title, title, xmlUrl: `${origin}${folder}rss.xml`, htmlUrl: `${origin}${folder}`, ...(description && { description }), language: 'en-GB',
+  });
+  const everything = opml.body?.outlines?.[0];
+  assert.equal(everything?.xmlUrl, `${origin}/rss.xml`);
+  assert.equal(opml.body?.outlines?.slice(1), [
+    {
+      text: 'Streams',
+      outlines: [
+        outline('3ML News: Industry', '/industry/', 'News from the industry partners who make and supply telehealth, telecare and telecoaching.'),
+        outline('3ML News: Pathfinder sites', '/pathfinder/', 'Updates and business cases from the local areas rolling out technology-enabled care at scale.'),
+        outline('3ML News: Social care', '/social-care/', 'Technology-enabled care in adult social care: telecare, reablement, carers and personal budgets.'),
+        outline('3ML News: Public health', '/public-health/', 'Prevention, self-management and telecoaching for healthier lives.'),
+      ],
+    },
+    { text: 'Tags', outlines: [outline('3ML News: Telecare', '/tags/telecare/', 'News tagged “Telecare” from 3ML News.')] },
+  ]);
+});
+
+/** The page's `<link rel="alternate">` tags: type, title, address. */
+function autodiscovery(html: string): string[][] {
+  const links: string[][] = [];
+  const parser = new Parser({ onopentag: (name, attributes) => void (name === 'link' && attributes.rel === 'alternate' && links.push([attributes.type ?? '', attributes.title ?? '', attributes.href ?? ''])) });
+  parser.write(html);
+  parser.end();
+  return links;
+}
+
+site('every page announces its own feeds first, then the integrated stream\'s, in all three formats', (context) => {
+  const feedsOf = (title: string, folder: string) => [
+    ['application/rss+xml', `${title} (RSS 2.0)`, `${origin}${folder}rss.xml`],
+    ['application/atom+xml', `${title} (Atom 1.0)`, `${origin}${folder}atom.xml`],
+    ['application/feed+json', `${title} (JSON Feed 1.1)`, `${origin}${folder}feed.json`],
+  ];
+  const all = feedsOf('3ML News', '/');
+  const pages: [string, string[][]][] = [
+    ['/', all],
+    ['/about/', all],
+    ['/feed/', all],
+    ['/industry/', [...feedsOf('3ML News: Industry', '/industry/'), ...all]],
+    ['/industry/feed/', [...feedsOf('3ML News: Industry', '/industry/'), ...all]],
+    ['/industry/2013/carelink/', [...feedsOf('3ML News: Industry', '/industry/'), ...all]],
+    ['/social-care/', [...feedsOf('3ML News: Social care', '/social-care/'), ...all]],
+    ['/tags/telecare/', [...feedsOf('3ML News: Telecare', '/tags/telecare/'), ...all]],
+  ];
+  for (const [page, expected] of pages) assert.equal(autodiscovery(read(context, `${page}index.html`)), expected, page);
+});
+
+site.run();
+
+const stylesheet = suite('the feeds\' XSL view in Chromium');
+
+stylesheet('titles read as written, and an archive sends people to the subscription feed', async () => {
+  // Small sizes, so that the channel has archives to look at.
+  const { site: news } = collectFrom({
+    ...content,
+    ...Object.fromEntries([1, 2, 3].map((n) => [`industry/2013/day-${n}.md`, item({ title: `Day ${n}`, date: `2013-03-0${n}T10:00` })])),
+  }, { config: { feeds: { subscriptionSize: 1, archivePageSize: 1 } } });
+  const dir = mkdtempSync(path.join(tmpdir(), '3ml-xsl-'));
+  const server = await serveStatic({ root: dir, headers: false });
+  const browser = await launchBrowser();
+  try {
+    for (const [sitePath, text] of renderAll(news)) {
+      mkdirSync(path.dirname(path.join(dir, sitePath)), { recursive: true });
+      writeFileSync(path.join(dir, sitePath), text);
+    }
+    cpSync('src/assets/feed.xsl', path.join(dir, 'assets', 'feed.xsl'));
+    const page = await browser.newPage();
+    const view = async (sitePath: string) => {
+      await page.goto(new URL(sitePath.slice(1), server.url).href);
+      return page.evaluate(() => ({
+        note: document.querySelector('.note')?.textContent?.replace(/\s+/g, ' ').trim(),
+        about: document.querySelector('.note a:last-child')?.getAttribute('href'),
+        titles: [...document.querySelectorAll('li a')].map((a) => a.textContent),
+      }));
+    };
+    const testOrigin = 'https://news.example.org';
+    for (const file of ['rss.xml', 'atom.xml']) {
+      assert.equal(await view(`/industry/${file}`), {
+        note: `This is a news feed. To subscribe, copy its address into a feed reader: ${testOrigin}/industry/${file}. About this feed.`,
+        about: `${testOrigin}/industry/feed/`,
+        titles: ['CareLink & Northshire sign a contract'],
+      }, file);
+      assert.equal(await view(`/industry/feed/archive/1/${file}`), {
+        note: `This is an archive of older items from a news feed, for feed readers that fetch a feed's whole history. To subscribe, copy the feed's own address into a feed reader: ${testOrigin}/industry/${file}. About this feed.`,
+        about: `${testOrigin}/industry/feed/`,
+        titles: ['Day 1'],
+      }, file);
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+stylesheet.run();
