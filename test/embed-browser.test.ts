@@ -101,6 +101,13 @@ embed.before(async (context) => {
   }
   mkdirSync(path.join(context.site.dir, 'tags', 'broken'), { recursive: true });
   writeFileSync(path.join(context.site.dir, 'tags', 'broken', 'feed.json'), '{"items": [');
+  // The shipped content is too small for stream and tag archives; their _headers rules are checked on stand-ins.
+  for (const dir of [context.site.dir, context.prefixedSite.dir]) {
+    for (const archive of ['pathfinder/feed/archive/1', 'tags/telecare/feed/archive/1']) {
+      mkdirSync(path.join(dir, archive), { recursive: true });
+      writeFileSync(path.join(dir, archive, 'feed.json'), JSON.stringify(emptyFeed));
+    }
+  }
   context.siteServer = await serveStatic({ root: context.site.dir });
   context.prefixedServer = await serveStatic({ root: context.prefixedSite.dir, prefix: '/news/' });
   context.bareServer = await serveStatic({ root: context.site.dir, headers: false });
