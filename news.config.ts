@@ -20,6 +20,5 @@ export default defineConfig({
   pageSize: 20,
   summaryLength: 200,
   futureAllowanceHours: 36,
-  // Archives of 25: small enough that the sample content already has them.
-  feeds: { subscriptionSize: 20, archivePageSize: 25 },
+  feeds: { subscriptionSize: 20, archivePageSize: 100 },
 });

@@ -101,9 +101,9 @@ embed.before(async (context) => {
   }
   mkdirSync(path.join(context.site.dir, 'tags', 'broken'), { recursive: true });
   writeFileSync(path.join(context.site.dir, 'tags', 'broken', 'feed.json'), '{"items": [');
-  // The shipped content is too small for stream and tag archives; their _headers rules are checked on stand-ins.
+  // The shipped content is too small for archives; their _headers rules are checked on stand-ins.
   for (const dir of [context.site.dir, context.prefixedSite.dir]) {
-    for (const archive of ['pathfinder/feed/archive/1', 'tags/telecare/feed/archive/1']) {
+    for (const archive of ['feed/archive/1', 'pathfinder/feed/archive/1', 'tags/telecare/feed/archive/1']) {
       mkdirSync(path.join(dir, archive), { recursive: true });
       writeFileSync(path.join(dir, archive, 'feed.json'), JSON.stringify(emptyFeed));
     }
