@@ -78,8 +78,9 @@ export async function writeChanges(previous: NewsSite, next: NewsSite, templates
  * A comparison of values from two builds: items by identity (an item read from an
  * unchanged file is the very same object), everything else by structure, each pair of
  * objects compared once. A section or feed channel inside another value (a listing's
- * section, a feed document's channel) is compared without its items: those pages show
- * only its name and links, so a change to one of its items is not a change to them.
+ * section, a feed document's channel) is compared without its lists of items (`items`,
+ * and a channel's `inEntryOrder`): those pages show only its name and links, so a change
+ * to one of its items is not a change to them.
  */
 function sameness(previous: NewsSite, next: NewsSite): (a: unknown, b: unknown) => boolean {
   const items = new Set<unknown>([...previous.items, ...next.items]);
@@ -94,8 +95,9 @@ function sameness(previous: NewsSite, next: NewsSite): (a: unknown, b: unknown) 
     if (Array.isArray(a) || Array.isArray(b)) {
       result = Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((value, i) => same(value, b[i], true));
     } else {
-      const skipItems = nested && isCollection(a);
-      const keys = Object.keys(a).filter((key) => !(skipItems && key === 'items'));
+      const inCollection = nested && isCollection(a);
+      const isItemList = (value: unknown) => Array.isArray(value) && value.length > 0 && items.has(value[0]);
+      const keys = Object.keys(a).filter((key) => !(inCollection && isItemList((a as Record<string, unknown>)[key])));
       result = Object.keys(b).length === Object.keys(a).length && keys.every((key) => same((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], true));
     }
     if (!nested) {
