@@ -6,7 +6,7 @@ export { buildNews, collectNews } from './build.ts';
 export type { BuildOptions, NewsSite } from './build.ts';
 export { defaultStreams, defineConfig, reservedStreamSlugs, resolveConfig, streamTitle } from './config.ts';
 export type { FeedConfig, NewsConfig, NewsConfigInput, SiteConfig } from './config.ts';
-export { parseNewsDate } from './dates.ts';
+export { newsDateAt, parseNewsDate } from './dates.ts';
 export { dedupeItems, storyKey } from './dedupe.ts';
 export type { Merge } from './dedupe.ts';
 export { createFeedRenderer, renderFeedSet } from './feeds/document.ts';

@@ -2,7 +2,7 @@
  * /sources/: the partner feeds gathered into the stream and how each is doing, so that
  * editors and partners can see which feeds are stale. /sources.json holds the same.
  */
-import { streamTitle, type NewsSite, type SourceHealth } from '../lib/index.ts';
+import { newsDateAt, streamTitle, type NewsSite, type SourceHealth } from '../lib/index.ts';
 import { renderPage } from '../layouts/base.ts';
 import { channelOf } from '../layouts/feeds.ts';
 import { html, type SafeHtml } from '../layouts/html.ts';
@@ -27,7 +27,8 @@ ${sources.map((source) => renderSource(news, source))}
 }
 
 function renderSource(site: NewsSite, source: SourceHealth): SafeHtml {
-  const when = (iso?: string) => (iso ? html`<time datetime="${iso}">${iso.slice(0, 16).replace('T', ' ')} UTC</time>` : html`never`);
+  const { timeZone, language } = site.config.site;
+  const when = (iso?: string) => (iso ? html`<time datetime="${iso}">${newsDateAt(Date.parse(iso), timeZone, language).display}</time>` : html`never`);
   return html`<section class="source" aria-labelledby="source-${source.slug}">
 <h2 id="source-${source.slug}">${source.name}</h2>
 <p class="meta">${source.stale ? html`<strong class="status status-stale">Stale</strong>` : source.enabled ? html`<strong class="status">Up to date</strong>` : html`<strong class="status">Paused</strong>`} · ${source.organisation} · in <a href="${sitePath(site, `/${source.stream}/`)}">${streamTitle(site.config, source.stream)}</a></p>
