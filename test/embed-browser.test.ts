@@ -2,10 +2,10 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { Browser, BrowserContextOptions, ConsoleMessage, Page, Route } from 'playwright-core';
+import type { Browser, BrowserContextOptions, Page, Route } from 'playwright-core';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { findViolations, launchBrowser } from './helpers/browser.ts';
+import { findViolations, launchBrowser, recordPageOutput } from './helpers/browser.ts';
 import { buildSite, type BuiltSite } from './helpers/site.ts';
 import { serveStatic, type StaticServer } from './helpers/static-server.ts';
 
@@ -138,17 +138,7 @@ interface PartnerOptions {
 async function openPartner(context: Context, name: string, body: string, options: PartnerOptions = {}) {
   writeFileSync(path.join(context.partnerDir as string, `${name}.html`), partnerPage(body, options));
   const page = await (context.browser as Browser).newPage(options.browser);
-  const consoleErrors: string[] = [];
-  const pageErrors: string[] = [];
-  const dialogs: string[] = [];
-  page.on('console', (message: ConsoleMessage) => {
-    if (message.type() === 'error' || message.type() === 'warning') consoleErrors.push(message.text());
-  });
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  page.on('dialog', async (dialog) => {
-    dialogs.push(dialog.message());
-    await dialog.dismiss();
-  });
+  const { consoleErrors, pageErrors, dialogs } = recordPageOutput(page);
   await options.prepare?.(page);
   await page.goto(`${context.partnerServer?.url}${name}.html`);
   return { page, consoleErrors, pageErrors, dialogs };

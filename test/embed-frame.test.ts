@@ -1,10 +1,10 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser, ConsoleMessage, Frame, Page } from 'playwright-core';
+import type { Browser, Frame, Page } from 'playwright-core';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { findViolations, launchBrowser } from './helpers/browser.ts';
+import { findViolations, launchBrowser, recordPageOutput } from './helpers/browser.ts';
 import { buildSite, type BuiltSite } from './helpers/site.ts';
 import { serveStatic, type StaticServer } from './helpers/static-server.ts';
 
@@ -57,17 +57,7 @@ ${body}
 <p>The partner's own text after the news.</p></main></body>
 </html>`);
   const page = await (context.browser as Browser).newPage({ viewport: { width, height: 900 } });
-  const consoleErrors: string[] = [];
-  const pageErrors: string[] = [];
-  const dialogs: string[] = [];
-  page.on('console', (message: ConsoleMessage) => {
-    if (message.type() === 'error' || message.type() === 'warning') consoleErrors.push(message.text());
-  });
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  page.on('dialog', async (dialog) => {
-    dialogs.push(dialog.message());
-    await dialog.dismiss();
-  });
+  const { consoleErrors, pageErrors, dialogs } = recordPageOutput(page);
   await page.goto(`${context.partnerServer?.url}${name}.html`);
   return { page, consoleErrors, pageErrors, dialogs };
 }

@@ -1,12 +1,33 @@
 /** Debian's Chromium, driven by playwright-core, started the one way this project allows. */
 import { createRequire } from 'node:module';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type ConsoleMessage, type Page } from 'playwright-core';
 
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+}
+
+/** What a page said: console errors and warnings, uncaught errors, and dialogs (dismissed). */
+export interface PageOutput {
+  readonly consoleErrors: string[];
+  readonly pageErrors: string[];
+  readonly dialogs: string[];
+}
+
+/** Starts recording what `page` says, from now on. */
+export function recordPageOutput(page: Page): PageOutput {
+  const output: PageOutput = { consoleErrors: [], pageErrors: [], dialogs: [] };
+  page.on('console', (message: ConsoleMessage) => {
+    if (message.type() === 'error' || message.type() === 'warning') output.consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => output.pageErrors.push(error.message));
+  page.on('dialog', async (dialog) => {
+    output.dialogs.push(dialog.message());
+    await dialog.dismiss();
+  });
+  return output;
 }
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
