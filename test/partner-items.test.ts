@@ -86,6 +86,17 @@ build('partner items are in the feeds, linking to the original, and every feed s
       { name: 'Northshire news', organisation: 'Northshire Telecare Partnership', url: 'https://northshire-telecare.example.org/' },
       { name: 'CareLink press releases', organisation: 'CareLink Technologies', url: 'https://carelink.example.org/' },
     ]);
+    // A partner item names the feed it came from; our own item, though a partner republished it, does not.
+    const sourceOf = (xml: string, title: string) => {
+      const entry = xml.split(/<\/(?:item|entry)>/).find((part) => part.includes(title)) ?? '';
+      return /<source url="([^"]+)"/.exec(entry)?.[1] ?? /<source><id>([^<]+)<\/id>/.exec(entry)?.[1];
+    };
+    const carelinkFeed = site.items[1]?.sources[0]?.kind === 'feed' ? site.items[1].sources[0].url : 'missing';
+    const feeds = renderAll(site);
+    for (const file of ['/industry/rss.xml', '/industry/atom.xml']) {
+      const xml = feeds.get(file) ?? '';
+      assert.equal([sourceOf(xml, 'sign a five-year service contract'), sourceOf(xml, 'Concordat signed')], [carelinkFeed, undefined], file);
+    }
   } finally {
     project.remove();
   }

@@ -60,8 +60,8 @@ export function renderAtomEntry(entry: FeedEntry): string {
  * entry's own (the feed was updated at least then), so the feed stays a function of its items.
  */
 function partnerSource(entry: FeedEntry): string[] {
-  const partner = entry.item.sources.find((s) => s.kind === 'feed');
-  if (partner?.kind !== 'feed') return [];
+  const { partner } = entry;
+  if (partner === undefined) return [];
   return [element('source', {}, [
     element('id', {}, xmlText(partner.url)),
     element('title', { type: 'text' }, xmlText(partner.name)),

@@ -3,7 +3,7 @@
  * title, link, dates and categories in RSS, Atom and JSON Feed, in every feed it is in.
  */
 import { streamTitle, type NewsConfig } from '../config.ts';
-import type { Attachment, Author, NewsDate, NewsItem } from '../model.ts';
+import type { Attachment, Author, FeedSource, NewsDate, NewsItem } from '../model.ts';
 import { lastChanged } from '../select.ts';
 import { siteUrl } from '../urls.ts';
 import { htmlAttrOfText, htmlOfText } from './xml.ts';
@@ -41,6 +41,12 @@ export interface FeedEntry {
   readonly image?: NewsItem['image'];
   readonly organisation?: string;
   readonly region?: string;
+  /**
+   * The partner feed the item comes from, when it is a partner's (RSS `<source>`, Atom
+   * `source`); not for our own items that a partner also published (dedupe credits the
+   * partner among the sources, but the item is ours).
+   */
+  readonly partner?: FeedSource;
   readonly item: NewsItem;
 }
 
@@ -51,6 +57,7 @@ export interface FeedEntry {
  */
 export function feedEntry(item: NewsItem, config: NewsConfig, full = true): FeedEntry {
   const base = config.site.baseUrl;
+  const origin = item.sources[0];
   const link = item.link ?? item.url;
   const pageUrl = item.path !== undefined && link !== item.url ? item.url : undefined;
   return {
@@ -72,6 +79,7 @@ export function feedEntry(item: NewsItem, config: NewsConfig, full = true): Feed
     ...(item.image && { image: item.image }),
     ...(item.organisation !== undefined && { organisation: item.organisation }),
     ...(item.region !== undefined && { region: item.region }),
+    ...(origin?.kind === 'feed' && { partner: origin }),
     item,
   };
 }

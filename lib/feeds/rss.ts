@@ -52,8 +52,7 @@ export function renderRssEntry(entry: FeedEntry): string {
   // RSS allows one enclosure per item; every attachment is also listed in the content.
   const first = entry.attachments[0];
   if (first) parts.push(element('enclosure', { url: first.url, length: first.size ?? 0, type: first.type }));
-  const partner = entry.item.sources.find((s) => s.kind === 'feed');
-  if (partner?.kind === 'feed') parts.push(element('source', { url: partner.url }, rssPlainText(partner.name)));
+  if (entry.partner) parts.push(element('source', { url: entry.partner.url }, rssPlainText(entry.partner.name)));
   return `<item>\n${parts.join('\n')}\n</item>`;
 }
 
