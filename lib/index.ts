@@ -52,7 +52,8 @@ export { readStore, stateFile, storeFile, writeStore } from './partners/store.ts
 export type { CacheState, ItemFile, SourceState, SourceStore, StoredItem } from './partners/store.ts';
 export { formatProblem, formatReport, hasErrors, NewsConfigError, NewsContentError, NewsError, sortProblems } from './problems.ts';
 export type { Problem, Severity } from './problems.ts';
-export { htmlToText, sanitiseBody } from './sanitise.ts';
+export { sanitiseBody } from './sanitise.ts';
+export { htmlToText, leadText } from './html-text.ts';
 export { compareLatestEntered, compareNewestFirst, enteredAt, groupByStream, groupByTag, groupByYear, lastChanged, latestChange, paginate } from './select.ts';
 export type { StreamView, TagView, YearView } from './select.ts';
 export { deepFreeze } from './freeze.ts';

@@ -4,10 +4,8 @@
  * by sanitize-html, never by regular expressions.
  */
 import sanitizeHtml from 'sanitize-html';
-import { decodeHTML } from 'entities';
-import { htmlTagNames } from 'html-tag-names';
 import type { Dimensions } from './files.ts';
-import { readHtml } from './html.ts';
+import { htmlToText } from './html-text.ts';
 
 const bodyTags = [
   'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'br', 'hr', 'a', 'strong', 'b', 'em', 'i', 'u', 's', 'del', 'ins',
@@ -62,85 +60,6 @@ export function sanitiseBody(html: string, resolve: (url: string) => string | un
       blockquote: (tagName, attribs) => ({ tagName, attribs: withAbsolute(attribs, urlAttributes.blockquote, resolve) }),
     },
   });
-}
-
-/** Plain text of an HTML fragment: tags dropped, entities decoded, white space collapsed. */
-export function htmlToText(html: string): string {
-  const escaped = sanitizeHtml(html, { allowedTags: [], allowedAttributes: {} });
-  return collapseSpace(decodeHTML(escaped));
-}
-
-const knownTags = new Set(htmlTagNames);
-
-/**
- * Whether text that is meant to be plain (an RSS title) was written as HTML, decided as
- * feedparser decides it: it must hold a closing tag or an entity reference, every tag
- * must be an HTML element and every entity a defined one. `5 < 6` and `<foo>` stay text;
- * `AT&amp;T` and `<b>Bold</b>` are HTML.
- */
-export function looksLikeHtml(text: string): boolean {
-  if (!/<\/\w+>/.test(text) && !/&#?\w+;/.test(text)) return false;
-  if ([...text.matchAll(/<\/?(\w+)/g)].some(([, tag = '']) => !knownTags.has(tag.toLowerCase()))) return false;
-  return [...text.matchAll(/&(\w+);/g)].every(([entity]) => decodeHTML(entity) !== entity);
-}
-
-/** Elements that end one run of text and start another: blocks, list items, table cells. */
-const blockTags = new Set([
-  'address', 'article', 'aside', 'blockquote', 'caption', 'dd', 'details', 'dialog', 'div', 'dl', 'dt', 'fieldset', 'figcaption',
-  'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr', 'li', 'main', 'nav', 'ol', 'p', 'pre',
-  'section', 'summary', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul',
-]);
-
-/** Elements whose content is never text a reader reads. */
-const silentTags = new Set(['script', 'style', 'template', 'noscript', 'textarea', 'title', 'svg', 'math']);
-
-/**
- * The plain text of the first paragraph of an HTML fragment that has any, or, when no
- * paragraph has text, of the first block that does: entities decoded, a space for a line
- * break, an image by its alt text, white space collapsed, and nothing from comments,
- * scripts or styles. Reading stops at the end of that paragraph.
- */
-export function leadText(html: string): string {
-  let run = '';
-  let firstBlock = '';
-  let found: string | undefined;
-  let silent = 0;
-  const endRun = () => {
-    const text = collapseSpace(run);
-    run = '';
-    return text;
-  };
-  readHtml(html, {
-    openTag(name, attributes) {
-      if (silentTags.has(name)) silent++;
-      if (silent > 0) return;
-      if (name === 'br') run += ' ';
-      else if (name === 'img') run += attributes.alt ?? '';
-      else if (blockTags.has(name)) {
-        const before = endRun();
-        firstBlock ||= before;
-      }
-    },
-    closeTag(name) {
-      if (silentTags.has(name)) silent--;
-      if (silent > 0 || !blockTags.has(name)) return true;
-      const text = endRun();
-      if (name === 'p' && text !== '') {
-        found = text;
-        return false;
-      }
-      firstBlock ||= text;
-      return true;
-    },
-    text(text) {
-      if (silent === 0) run += text;
-    },
-  });
-  return found ?? (firstBlock || endRun());
-}
-
-export function collapseSpace(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
 }
 
 /** Resolves one attribute, keeping attribute order; an unparseable URL loses the attribute. */

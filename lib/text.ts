@@ -75,3 +75,8 @@ export function latin1Html(html: string): string {
   // in one; a round trip through Latin-1 bytes gives V8 a one-byte string.
   return Buffer.from(referenced, 'latin1').toString('latin1');
 }
+
+/** White space runs as one space, none at the ends. */
+export function collapseSpace(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}

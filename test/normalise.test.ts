@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { generateCorpus } from '../bench/corpus.ts';
-import { collectNews, defaultStreams, resolveConfig, sanitiseBody, type NewsItem } from '../lib/index.ts';
+import { collectNews, defaultStreams, htmlToText, resolveConfig, sanitiseBody, type NewsItem } from '../lib/index.ts';
 import { collectFrom, item, testConfigInput, testNow } from './helpers/content.ts';
 
 function only(files: Record<string, string>, options: Parameters<typeof collectFrom>[1] = {}): NewsItem {
@@ -270,6 +270,11 @@ summaries('warns when nothing is left to make a summary of, at the body\'s first
     'content/industry/image-only.md:5 body: the body has no text to make a summary of, so lists show only the title (start the body with a paragraph, or add a summary)',
     'content/industry/script-only.md:7 body: the item has no body and no summary, so readers see only its title (write a paragraph below the front matter, or add a summary)',
   ]);
+});
+
+summaries('plain text of HTML keeps blocks, list items and line breaks apart, and reads images by their alt text', () => {
+  assert.is(htmlToText('<p>One.</p><p>Two</p><ul><li>a</li><li>b</li></ul>line<br>break'), 'One. Two a b line break');
+  assert.is(htmlToText('<script>bad()</script><!-- note -->x &lt;y and 5 &lt; 6, <img src="c.png" alt="a chart">'), 'x <y and 5 < 6, a chart');
 });
 
 summaries.run();

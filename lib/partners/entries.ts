@@ -5,8 +5,9 @@
  * entry without a usable date given the moment it was first seen.
  */
 import { createHash } from 'node:crypto';
-import { collapseSpace, htmlToText, sanitiseSummary } from '../sanitise.ts';
-import { cutAtWord, escapeHtmlText, removeUnwantedChars } from '../text.ts';
+import { htmlToText } from '../html-text.ts';
+import { sanitiseSummary } from '../sanitise.ts';
+import { collapseSpace, cutAtWord, escapeHtmlText, removeUnwantedChars } from '../text.ts';
 import { absoluteUrl, isHttpUrl } from '../urls.ts';
 import type { PartnerSource } from './config.ts';
 import { parseFeedDate } from './feed-dates.ts';
@@ -58,7 +59,7 @@ export function normaliseEntries(feed: ParsedFeed, context: EntryContext): { ite
     const position = index + 1;
     const link = resolveLink(entry.link, base);
     const summaryHtml = summarise(entry.summary, (href) => resolveLink(href, link ?? base));
-    const title = plain(entry.title) || collapseSpace(htmlToText(summaryHtml)).slice(0, 80);
+    const title = plain(entry.title) || cutAtWord(htmlToText(summaryHtml), 80);
     const skip = (reason: string): void => void skipped.push({ position, title: title || '(untitled)', reason });
     if (link === undefined) return skip(entry.link ? `its link "${entry.link}" is not an http(s) address` : 'it has no link to the original');
     if (title === '') return skip('it has neither a title nor a summary');
@@ -150,7 +151,8 @@ function summarise(summary: PartnerText | undefined, resolve: (url: string) => s
   if (summary === undefined) return '';
   const html = summary.type === 'html' ? summary.value : `<p>${escapeHtmlText(summary.value)}</p>`;
   const clean = sanitiseSummary(removeUnwantedChars(html), resolve).trim();
-  const text = collapseSpace(htmlToText(clean));
+  const text = htmlToText(clean);
+  // Cut only when long: a short summary keeps its own markup.
   if (text.length > summaryLimit) return `<p>${escapeHtmlText(cutAtWord(text, summaryLimit))}</p>`;
   return clean === '' || clean.startsWith('<') ? clean : `<p>${clean}</p>`;
 }

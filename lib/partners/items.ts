@@ -9,7 +9,7 @@ import type { Merge } from '../dedupe.ts';
 import { newsDateAt } from '../dates.ts';
 import type { FeedSource, NewsItem } from '../model.ts';
 import type { Problem } from '../problems.ts';
-import { collapseSpace, htmlToText } from '../sanitise.ts';
+import { htmlToText } from '../html-text.ts';
 import { slugify } from '../slug.ts';
 import { cutAtWord, escapeHtmlText } from '../text.ts';
 import type { PartnerSource } from './config.ts';
@@ -72,7 +72,7 @@ export function toNewsItem(stored: StoredItem, source: PartnerSource, config: Ne
   const updated = stored.updated ? newsDateAt(Date.parse(stored.updated), timeZone, language) : undefined;
   const firstSeen = newsDateAt(Date.parse(stored.firstSeen), timeZone, language);
   const origin: FeedSource = { kind: 'feed', name: source.name, url: source.url, organisation: source.organisation, homepage: source.homepage };
-  const summary = cutAtWord(collapseSpace(htmlToText(stored.summaryHtml)), config.summaryLength);
+  const summary = cutAtWord(htmlToText(stored.summaryHtml), config.summaryLength);
   const readOn = `<p><a href="${escapeHtmlText(stored.link)}">Read the full story from ${escapeHtmlText(source.organisation)}</a></p>`;
   return {
     id: stored.id,

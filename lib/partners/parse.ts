@@ -4,7 +4,7 @@
  * the partner wrote them, before any cleaning. The only module that imports feedsmith.
  */
 import { parseFeed } from 'feedsmith';
-import { looksLikeHtml } from '../sanitise.ts';
+import { looksLikeHtml } from '../html-text.ts';
 import { decodeBody, withoutDoctype } from './decode.ts';
 
 /**

@@ -9,8 +9,8 @@ import { isPermanentId } from '../ids.ts';
 import type { Author, NewsDate } from '../model.ts';
 import type { Problem, Severity } from '../problems.ts';
 import { slugify } from '../slug.ts';
-import { collapseSpace, htmlToText } from '../sanitise.ts';
-import { listUnwantedChars, removeUnwantedChars } from '../text.ts';
+import { htmlToText } from '../html-text.ts';
+import { collapseSpace, listUnwantedChars, removeUnwantedChars } from '../text.ts';
 import { lineOfField, type FieldLines } from '../yaml.ts';
 import { isHttpUrl, isSitePath } from '../urls.ts';
 
