@@ -137,11 +137,11 @@ class ThreeMlNews extends HTMLElement {
     this.#root.replaceChildren(document.createElement('slot'));
   }
 
-  #feedUrl(): string {
-    const stream = slugOf(this.getAttribute('stream') ?? '');
-    const tag = slugOf(this.getAttribute('tag') ?? '');
-    const path = stream ? `${stream}/` : tag ? `tags/${tag}/` : '';
-    return new URL(`${path}feed.json`, siteBase).href;
+  /** The feed to show; none when a stream or tag is named that no slug can be made of (the site's own slug is needed then). */
+  #feedUrl(): string | undefined {
+    const [stream = '', tag = ''] = ['stream', 'tag'].map((name) => this.getAttribute(name)?.trim() ?? '');
+    const path = stream ? `${slugOf(stream)}/` : tag ? `tags/${slugOf(tag)}/` : '';
+    return path === '/' || path === 'tags//' ? undefined : new URL(`${path}feed.json`, siteBase).href;
   }
 
   async #load(): Promise<void> {
@@ -150,9 +150,10 @@ class ThreeMlNews extends HTMLElement {
     const loading = new AbortController();
     this.#loading = loading;
     let feed: Fields | undefined;
+    const url = this.#feedUrl();
     try {
-      const response = await fetch(this.#feedUrl(), { credentials: 'omit', signal: loading.signal });
-      if (response.ok) feed = fields(await response.json());
+      const response = url === undefined ? undefined : await fetch(url, { credentials: 'omit', signal: loading.signal });
+      if (response?.ok) feed = fields(await response.json());
     } catch {
       // The browser has already reported a failed request itself; the fallback shows.
     }

@@ -425,6 +425,20 @@ embed('when the feed is served without a CORS header the fallback stays', async 
   await expectFallback(context, 'no-cors', 'stream="industry"', /^(Access to fetch at '[^']+\/industry\/feed\.json' from origin '[^']+' has been blocked by CORS policy: [\s\S]*|Failed to load resource: net::ERR_FAILED)$/, { server: context.bareServer });
 });
 
+embed('a tag no slug can be made of in the browser keeps the fallback, and fetches no other feed', async (context) => {
+  const requested: string[] = [];
+  const { page, consoleErrors, pageErrors } = await openPartner(context, 'unsluggable', snippet(context, 'tag="健康"', 'Industry news from 3ML News'), {
+    prepare: async (page) => page.on('request', (request) => requested.push(new URL(request.url()).pathname)),
+  });
+  try {
+    await page.waitForLoadState('networkidle');
+    assert.ok(await page.getByRole('link', { name: 'Industry news from 3ML News' }).isVisible());
+    assert.equal([requested.filter((file) => file.endsWith('.json')), consoleErrors, pageErrors], [[], [], []]);
+  } finally {
+    await page.close();
+  }
+});
+
 embed('when the feed is not JSON the fallback stays, and the console stays empty', async (context) => {
   const { page, consoleErrors, pageErrors } = await openPartner(context, 'broken', snippet(context, 'tag="broken"', 'Industry news from 3ML News'));
   try {
