@@ -62,9 +62,13 @@ export async function writeChanges(previous: NewsSite, next: NewsSite, templates
       if (!same(before.get(at), entry)) outputs.push({ path: at, content: () => template.render(values) });
     }
   }
-  const feeds = createFeedRenderer({ config: next.config, stylesheetPath });
+  const feeds = createFeedRenderer({ config: next.config, siteUpdated: next.updated, stylesheetPath });
   const feedsBefore = new Map(previous.feedDocuments.map((doc) => [doc.path, doc]));
-  for (const doc of next.feedDocuments) if (!same(feedsBefore.get(doc.path), doc)) outputs.push({ path: doc.path, content: () => feeds.bytes(doc) });
+  // A document with no items is dated by the whole site's latest change.
+  const siteDateMoved = previous.updated?.iso !== next.updated?.iso;
+  for (const doc of next.feedDocuments) {
+    if (!same(feedsBefore.get(doc.path), doc) || (siteDateMoved && doc.items.length === 0)) outputs.push({ path: doc.path, content: () => feeds.bytes(doc) });
+  }
 
   await Promise.all(outputs.map(async (output) => {
     const file = path.join(outputDir, output.path.endsWith('/') ? `${output.path}index.html` : output.path);

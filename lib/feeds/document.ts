@@ -18,10 +18,11 @@ import { feedDocuments, feedFormats, type FeedChannel, type FeedDocument, type F
 export interface FeedRendererOptions {
   readonly config: NewsConfig;
   /**
-   * The latest change of the whole site (`latestChange(site.items)`): the date of a
-   * document with no items, such as a stream's configured before it has content.
+   * The latest change of the whole site (`NewsSite.updated`): the date of a document
+   * with no items, such as a stream's configured before it has content. Required, though
+   * it may be undefined (a site with no items), so that no caller forgets it.
    */
-  readonly siteUpdated?: NewsDate;
+  readonly siteUpdated: NewsDate | undefined;
   /** Site path of an XSL stylesheet for browsers that still apply XSLT (an enhancement only). */
   readonly stylesheetPath?: string;
 }
