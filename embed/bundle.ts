@@ -13,7 +13,7 @@ export interface EmbedSettings {
   readonly timeZone: string;
   /** The language of dates when the partner's choice (or page) names none the browser has. */
   readonly language: string;
-  /** The most items one feed carries (feeds.subscriptionSize), so the most `limit` can show. */
+  /** The fewest items a subscription feed carries once it has that many (feeds.subscriptionSize): the most `limit` can promise. */
   readonly maxItems: number;
 }
 

@@ -74,7 +74,7 @@ ${renderSnippet('embed-iframe', 'The iframe to paste', `<iframe src="${base}embe
 <h2>Options and styling</h2>
 <dl class="details">
 <dt><code>stream</code> or <code>tag</code></dt><dd>one stream (${news.config.streams.map((s) => s.slug).join(', ')}) or one tag, written as on our pages or as in its address (<code>Telehealth</code> or <code>telehealth</code>); neither shows all news</dd>
-<dt><code>limit</code></dt><dd>how many items, 1 to ${maxItems} (our feeds carry the newest ${maxItems}); 5 if left out or not a number from 1 up, ${maxItems} if more</dd>
+<dt><code>limit</code></dt><dd>how many items, 1 to ${maxItems} (every feed carries at least its latest ${maxItems}); 5 if left out or not a number from 1 up, ${maxItems} if more</dd>
 <dt><code>summaries</code></dt><dd>present to show each item's summary</dd>
 <dt><code>heading-level</code></dt><dd>2 to 5 (2 if left out): the list's heading level, to fit your page's outline; item titles are one level below; 1 counts as 2, and 6 or more as 5</dd>
 <dt><code>heading</code></dt><dd>your own heading text, instead of the feed's title</dd>

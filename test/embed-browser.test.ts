@@ -217,7 +217,7 @@ embed('tag and stream are slugged as the site slugs them: "Whole System Demonstr
   }
 });
 
-embed('limit is 1 to the 20 items a feed carries, 5 when 0 or not a number; heading-level is 2 to 5', async (context) => {
+embed('limit is 1 to 20 (feeds.subscriptionSize), 5 when 0 or not a number; heading-level is 2 to 5', async (context) => {
   const { page } = await openPartner(context, 'clamped', [
     snippet(context, 'limit="0" heading-level="1"'),
     snippet(context, 'limit="500" heading-level="9"'),
