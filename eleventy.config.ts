@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { loadTemplates, watchContent, writeChanges } from './dev/live-content.ts';
 import { stylesheetPath } from './layouts/feeds.ts';
 import {
-  buildNews, cacheKey, formatBuildSummary, formatReport, NewsContentError, NewsError, readLocalCache, resolveConfig, writeFeeds, writeLocalCache,
+  buildNews, cacheKey, defaultCacheFile, formatBuildSummary, formatReport, NewsContentError, NewsError, readLocalCache, resolveConfig, writeFeeds, writeLocalCache,
   type LocalCache, type NewsSite,
 } from './lib/index.ts';
 import newsConfig from './news.config.ts';
@@ -41,7 +41,7 @@ export default function (eleventyConfig: EleventyConfig): void {
   const contentDir = process.env.NEWS_CONTENT_DIR ?? 'content';
   // Serving or watching: drafts shown, and content edits applied without a full rebuild.
   const live = process.env.ELEVENTY_RUN_MODE !== undefined && process.env.ELEVENTY_RUN_MODE !== 'build';
-  const cacheFile = path.join(rootDir, '.cache', 'news', 'items.v8');
+  const cacheFile = defaultCacheFile(rootDir);
   const key = cacheKey(config, path.resolve(rootDir, contentDir));
   const cache: LocalCache = readLocalCache(cacheFile, key);
   const options = { config, rootDir, contentDir, includeDrafts: live, cache };

@@ -16,6 +16,7 @@ import { buildSections, type Section } from './sections.ts';
 import { formatReport, hasErrors, NewsContentError, type Problem } from './problems.ts';
 import { groupByStream, groupByTag, groupByYear, latestChange, type StreamView, type TagView, type YearView } from './select.ts';
 import { readSourcesConfig } from './partners/config.ts';
+import { defaultStoreDir } from './partners/store.ts';
 import { readPartnerItems, withMergeCounts, type SourceHealth } from './partners/items.ts';
 import { integrateItems } from './stream.ts';
 
@@ -93,7 +94,7 @@ function assembleNews(local: { items: NewsItem[]; problems: Problem[] }, options
 function collectPartnerItems(options: BuildOptions): { items: NewsItem[]; health: SourceHealth[]; problems: Problem[] } {
   const streams = options.config.streams.map((s) => s.slug);
   const sourcesFile = options.sourcesFile ?? path.join(options.contentDir ?? 'content', 'sources.yaml');
-  const storeDir = options.storeDir ?? path.join(path.dirname(sourcesFile), 'partners');
+  const storeDir = options.storeDir ?? defaultStoreDir(sourcesFile);
   const configured = readSourcesConfig(path.resolve(options.rootDir, sourcesFile), sourcesFile, streams, { required: options.sourcesFile !== undefined });
   const read = readPartnerItems(configured.sources, path.resolve(options.rootDir, storeDir), options.config, options.now);
   const relative = (problem: Problem): Problem => ({ ...problem, file: path.isAbsolute(problem.file) ? path.relative(options.rootDir, problem.file) : problem.file });

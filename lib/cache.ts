@@ -14,6 +14,11 @@ import type { LocalCache } from './local.ts';
 
 const libDir = path.dirname(fileURLToPath(import.meta.url));
 
+/** Where a project keeps the cache: `.cache/news/` under its root, which `npm run clean` removes. */
+export function defaultCacheFile(rootDir: string): string {
+  return path.join(rootDir, '.cache', 'news', 'items.v8');
+}
+
 /**
  * What the cached items were made from: the content folder, the configuration, this
  * library's code, and the static files' names, sizes and times (images' sizes go into

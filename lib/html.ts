@@ -1,7 +1,7 @@
 /**
  * HTML read as a stream of tags and text, by htmlparser2: entities decoded, comments
  * and declarations skipped, and reading stops as soon as the reader has what it needs.
- * The only module that imports htmlparser2.
+ * The only module of lib/ that imports htmlparser2.
  */
 import { Parser } from 'htmlparser2';
 

@@ -23,7 +23,7 @@ export type { Attachment, Author, FeedSource, Image, MarkdownSource, NewsDate, N
 export { createMarkdownRenderer, hasRawHtml } from './markdown.ts';
 export { chooseTagNames, findTagClashes, normaliseMarkdownFile } from './normalise.ts';
 export type { NormaliseContext, TagUse } from './normalise.ts';
-export { cacheKey, readLocalCache, writeLocalCache } from './cache.ts';
+export { cacheKey, defaultCacheFile, readLocalCache, writeLocalCache } from './cache.ts';
 export { collectLocalItems, readLocalFile, readLocalItems } from './local.ts';
 export type { FileResult, LocalCache, LocalOptions } from './local.ts';
 export { itemPages, listingPages } from './pages.ts';
@@ -48,7 +48,7 @@ export { readFeed } from './partners/parse.ts';
 export type { FeedReading, ParsedFeed, PartnerEntry, PartnerText } from './partners/parse.ts';
 export { mergeItems } from './partners/merge.ts';
 export type { MergeCounts } from './partners/merge.ts';
-export { readStore, stateFile, storeFile, writeStore } from './partners/store.ts';
+export { defaultStoreDir, readStore, stateFile, storeFile, writeStore } from './partners/store.ts';
 export type { CacheState, ItemFile, SourceState, SourceStore, StoredItem } from './partners/store.ts';
 export { formatProblem, formatReport, hasErrors, NewsConfigError, NewsContentError, NewsError, sortProblems } from './problems.ts';
 export type { Problem, Severity } from './problems.ts';

@@ -2,9 +2,8 @@
  * `npm run fetch`: brings partner feeds into the store. Kept apart from the build, so
  * that builds stay offline and deterministic: the build only reads the store.
  */
-import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { fetchPartners, formatFetchSummary, formatReport, formatSourceReport, readSourcesConfig, resolveConfig } from '../lib/index.ts';
+import { defaultStoreDir, fetchPartners, formatFetchSummary, formatReport, formatSourceReport, readSourcesConfig, resolveConfig } from '../lib/index.ts';
 import newsConfig from '../news.config.ts';
 import packageJson from '../package.json' with { type: 'json' };
 
@@ -49,7 +48,7 @@ const { sources, problems } = readSourcesConfig(sourcesFile, sourcesFile, config
 if (problems.length > 0) console.error(formatReport(sourcesFile, problems));
 if (problems.some((p) => p.severity === 'error')) process.exit(1);
 
-const storeDir = values.store ?? path.join(path.dirname(sourcesFile), 'partners');
+const storeDir = values.store ?? defaultStoreDir(sourcesFile);
 if (process.stdout.isTTY) console.log(`Fetching ${sources.length} partner ${sources.length === 1 ? 'feed' : 'feeds'} into ${storeDir}/ …`);
 const reports = await fetchPartners({
   sources,

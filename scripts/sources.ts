@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { collectNews, formatReport, resolveConfig, type SourceHealth } from '../lib/index.ts';
+import { cacheKey, collectNews, defaultCacheFile, defaultStoreDir, formatReport, newsDateAt, readLocalCache, resolveConfig, type SourceHealth } from '../lib/index.ts';
 import newsConfig from '../news.config.ts';
 
 const usage = `Usage: npm run sources [-- --sources FILE] [--store DIR] [--json]
@@ -29,17 +29,22 @@ if (values.help) {
 }
 
 const sourcesFile = values.sources ?? 'content/sources.yaml';
+const config = resolveConfig(newsConfig);
+const contentDir = path.dirname(sourcesFile);
+// Merges with our own items need the local items too: from the build's cache where it is valid, so only changed files are read.
+const cache = readLocalCache(defaultCacheFile(process.cwd()), cacheKey(config, path.resolve(contentDir)));
 const { site, problems } = collectNews({
-  config: resolveConfig(newsConfig),
+  config,
   rootDir: process.cwd(),
-  contentDir: path.dirname(sourcesFile),
+  contentDir,
+  cache,
   ...(values.sources !== undefined && { sourcesFile: values.sources }),
   ...(values.store !== undefined && { storeDir: values.store }),
   now: new Date(),
   includeDrafts: false,
 });
 // Only the partner sources' own problems: `npm run check` reports the rest of the content.
-const storeDir = path.resolve(values.store ?? path.join(path.dirname(sourcesFile), 'partners'));
+const storeDir = path.resolve(values.store ?? defaultStoreDir(sourcesFile));
 const partnerProblems = problems.filter((p) => path.resolve(p.file) === path.resolve(sourcesFile) || path.resolve(p.file).startsWith(storeDir + path.sep));
 if (partnerProblems.length > 0) console.error(formatReport(sourcesFile, partnerProblems));
 const health = site.partnerSources;
@@ -48,7 +53,7 @@ else console.log(health.length === 0 ? 'No partner sources are configured.' : he
 process.exitCode = partnerProblems.some((p) => p.severity === 'error') ? 1 : 0;
 
 function describe(source: SourceHealth): string {
-  const when = (iso?: string) => (iso ? iso.replace('T', ' ').replace(/:\d{2}(\.\d+)?Z$/, ' UTC') : 'never');
+  const when = (iso?: string) => (iso ? newsDateAt(Date.parse(iso), config.site.timeZone, config.site.language).display : 'never');
   const how = source.lastOutcome === 'fresh' ? ', not requested (the stored copy was still fresh)' : source.status ? `, HTTP ${source.status}` : '';
   const lines = [
     `${source.name} (${source.stream}${source.enabled ? '' : ', disabled'}${source.stale ? ', STALE' : ''})`,

@@ -49,24 +49,25 @@ cli('fetch reads another sources file with --sources, reports a line per source,
     // The id pins the store file's name.
     assert.equal(readdirSync(path.join(dir, 'partners')).sort(), ['broken-partner.json', 'carelink.json', 'northshire-news.json', 'state']);
     const { stdout } = await run('node', ['--import', 'tsx', 'scripts/sources.ts', '--sources', file]);
-    const stamp = /last fetch {4}(\d{4}-\d\d-\d\d \d\d:\d\d) UTC/.exec(stdout)?.[1];
+    // Times in the site's zone and words, as the sources page shows them.
+    const stamp = /last fetch {4}(\d{1,2} [A-Z][a-z]+ \d{4}, \d\d:\d\d)/.exec(stdout)?.[1];
     assert.is(stdout, [
       'Northshire news (pathfinder)',
       `  feed          ${server.url}rss-20.xml`,
-      `  last fetch    ${stamp} UTC, HTTP 200`,
-      `  last success  ${stamp} UTC`,
+      `  last fetch    ${stamp}, HTTP 200`,
+      `  last success  ${stamp}`,
       '  items         3 stored',
       '',
       'CareLink press releases (industry)',
       `  feed          ${server.url}atom-10.xml`,
-      `  last fetch    ${stamp} UTC, HTTP 200`,
-      `  last success  ${stamp} UTC`,
+      `  last fetch    ${stamp}, HTTP 200`,
+      `  last success  ${stamp}`,
       // Its copy of Northshire's story (published later) is shown once, in Northshire's item, crediting both.
       '  items         3 stored, 1 merged into another item telling the same story',
       '',
       'Broken partner (industry, STALE)',
       `  feed          ${server.url}status/500`,
-      `  last fetch    ${stamp} UTC, HTTP 500`,
+      `  last fetch    ${stamp}, HTTP 500`,
       '  last success  never',
       '  items         0 stored',
       '  last error    500 Internal Server Error',

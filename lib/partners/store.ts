@@ -80,6 +80,11 @@ export interface SourceStore extends ItemFile {
   readonly state: SourceState;
 }
 
+/** Where a sources file's store is unless another is named: the `partners/` folder beside it. */
+export function defaultStoreDir(sourcesFile: string): string {
+  return path.join(path.dirname(sourcesFile), 'partners');
+}
+
 export function storeFile(storeDir: string, slug: string): string {
   return path.join(storeDir, `${slug}.json`);
 }
