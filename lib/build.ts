@@ -9,7 +9,7 @@ import { dedupeItems, type Merge } from './dedupe.ts';
 import { deepFreeze } from './freeze.ts';
 import type { NewsDate, NewsItem } from './model.ts';
 import { collectLocalItems, readLocalItems, type LocalCache, type LocalOptions } from './local.ts';
-import { feedChannel, feedDocuments, feedFormats, type FeedChannel, type FeedDocument } from './feeds/spec.ts';
+import { channelDocuments, feedChannel, type FeedChannel, type FeedDocument } from './feeds/spec.ts';
 import { itemPages, listingPages, type ItemPage, type ListingPage } from './pages.ts';
 import { findRelated } from './related.ts';
 import { buildSections, type Section } from './sections.ts';
@@ -118,7 +118,7 @@ function assembleSite(config: NewsConfig, items: NewsItem[], extra: Pick<NewsSit
     listings: sections.flatMap((section) => listingPages(section, config.pageSize)),
     itemPages: itemPages(items, streams, findRelated(items, streams, tags)),
     feedChannels: channels,
-    feedDocuments: channels.flatMap((channel) => feedFormats.flatMap((format) => feedDocuments(channel, format, config.feeds))),
+    feedDocuments: channels.flatMap((channel) => channelDocuments(channel, config.feeds)),
     problems: [],
     ...extra,
   };

@@ -15,7 +15,7 @@ export { feedEntry } from './feeds/entry.ts';
 export type { FeedCategory, FeedEntry } from './feeds/entry.ts';
 export { renderOpml } from './feeds/opml.ts';
 export { writeFeeds } from './feeds/write.ts';
-export { feedChannel, feedDocuments, feedFormats, feedPath, formatFiles } from './feeds/spec.ts';
+export { channelDocuments, feedChannel, feedDocuments, feedFormats, feedPath, formatFiles } from './feeds/spec.ts';
 export type { FeedChannel, FeedDocument, FeedFormat } from './feeds/spec.ts';
 export type { DateReading } from './dates.ts';
 export { defaultItemId, isPermanentId } from './ids.ts';

@@ -3,7 +3,7 @@
  * how to subscribe, the latest items and the archives. Browsers no longer render feeds
  * (Chromium is removing XSLT), so this page, not the XML, is what people are shown.
  */
-import { feedDocuments, feedFormats, formatFiles, type FeedChannel, type NewsSite } from '../lib/index.ts';
+import { feedFormats, formatFiles, type FeedChannel, type NewsSite } from '../lib/index.ts';
 import { renderPage } from '../layouts/base.ts';
 import { channelOf, renderFeedAddresses } from '../layouts/feeds.ts';
 import { html } from '../layouts/html.ts';
@@ -23,7 +23,7 @@ export const data = {
 
 export function render({ news, channel }: Data): string {
   const { subscriptionSize } = news.config.feeds;
-  const archives = feedDocuments(channel, 'rss', news.config.feeds).filter((d) => d.archive !== undefined);
+  const archives = news.feedDocuments.filter((d) => d.channel.key === channel.key && d.format === 'rss' && d.archive !== undefined);
   const title = channel.kind === 'all' ? 'Feeds for all news' : channel.kind === 'stream' ? `${channel.name}: feeds` : `Tagged “${channel.name}”: feeds`;
   return renderPage({
     site: news,

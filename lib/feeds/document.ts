@@ -13,7 +13,7 @@ import { feedEntry, type FeedEntry } from './entry.ts';
 import { jsonFrame, renderJsonEntry } from './json.ts';
 import { renderRssEntry, rssFrame } from './rss.ts';
 import type { DocumentContext, DocumentFrame } from './context.ts';
-import { feedDocuments, feedFormats, type FeedChannel, type FeedDocument, type FeedFormat } from './spec.ts';
+import { channelDocuments, type FeedChannel, type FeedDocument, type FeedFormat } from './spec.ts';
 
 export interface FeedRendererOptions {
   readonly config: NewsConfig;
@@ -92,7 +92,7 @@ const epoch: NewsDate = { iso: '1970-01-01T00:00:00Z', epochMs: 0, display: '1 J
 /** A channel's files in every format, subscription document and archives: items and metadata in, text out. */
 export function renderFeedSet(channel: FeedChannel, options: FeedRendererOptions): { path: string; format: FeedFormat; text: string }[] {
   const { text } = createFeedRenderer(options);
-  return feedFormats.flatMap((format) => feedDocuments(channel, format, options.config.feeds)).map((document) => ({
+  return channelDocuments(channel, options.config.feeds).map((document) => ({
     path: document.path,
     format: document.format,
     text: text(document),

@@ -103,20 +103,37 @@ export function feedPath(channel: FeedChannel, format: FeedFormat, archive?: num
  * has a neighbour, and the first one is full from the start.
  */
 export function feedDocuments(channel: FeedChannel, format: FeedFormat, sizes: NewsConfig['feeds']): FeedDocument[] {
-  const current = feedPath(channel, format);
+  return documentsOf(channel, splitChannel(channel, sizes), format);
+}
+
+/** A channel's documents in every format, split once for all three. */
+export function channelDocuments(channel: FeedChannel, sizes: NewsConfig['feeds']): FeedDocument[] {
+  const split = splitChannel(channel, sizes);
+  return feedFormats.flatMap((format) => documentsOf(channel, split, format));
+}
+
+/** Which items go where, the same in every format: the subscription document's, then each archive's, oldest archive first. */
+interface ChannelSplit {
+  readonly subscription: readonly NewsItem[];
+  readonly archives: readonly (readonly NewsItem[])[];
+}
+
+function splitChannel(channel: FeedChannel, sizes: NewsConfig['feeds']): ChannelSplit {
   const older = channel.inEntryOrder.slice(sizes.subscriptionSize).reverse();
-  const archives = older.length > sizes.archivePageSize ? paginate(older, sizes.archivePageSize) : [];
-  const count = archives.length;
-  const subscription: FeedDocument = {
-    channel, format, path: current, current,
-    items: count > 0 ? channel.inEntryOrder.slice(0, sizes.subscriptionSize).sort(compareNewestFirst) : channel.items,
-    ...(count > 0 && { prevArchive: feedPath(channel, format, count) }),
+  if (older.length <= sizes.archivePageSize) return { subscription: channel.items, archives: [] };
+  return {
+    subscription: channel.inEntryOrder.slice(0, sizes.subscriptionSize).sort(compareNewestFirst),
+    archives: paginate(older, sizes.archivePageSize).map((chunk) => chunk.sort(compareNewestFirst)),
   };
+}
+
+function documentsOf(channel: FeedChannel, split: ChannelSplit, format: FeedFormat): FeedDocument[] {
+  const current = feedPath(channel, format);
+  const count = split.archives.length;
   return [
-    subscription,
-    ...archives.map((chunk, index): FeedDocument => ({
-      channel, format, path: feedPath(channel, format, index + 1), archive: index + 1, current,
-      items: chunk.sort(compareNewestFirst),
+    { channel, format, path: current, current, items: split.subscription, ...(count > 0 && { prevArchive: feedPath(channel, format, count) }) },
+    ...split.archives.map((items, index): FeedDocument => ({
+      channel, format, path: feedPath(channel, format, index + 1), archive: index + 1, current, items,
       ...(index > 0 && { prevArchive: feedPath(channel, format, index) }),
       ...(index < count - 1 && { nextArchive: feedPath(channel, format, index + 2) }),
     })),
