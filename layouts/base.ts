@@ -21,14 +21,14 @@ export interface PageShell {
   readonly item?: NewsItem;
   /** Only item pages are indexed for search (see README: what readers search for). */
   readonly searchable?: boolean;
+  /** The page has copy buttons (`button.copy`), which need copy.js; no other page loads it. */
+  readonly copyButtons?: boolean;
   /** Extra elements for the head, e.g. the search page's stylesheet. */
   readonly head?: SafeHtml;
   /** A page that is not a page of the site (404.html): kept out of search engines, with no canonical URL. */
   readonly noindex?: boolean;
 }
 
-/** Copy buttons (`button.copy`) do nothing without copy.js, and no other page needs it. */
-const copyButton = /<button[^>]* class="copy"/;
 
 export function renderPage(page: PageShell): string {
   const { site } = page.site.config;
@@ -50,7 +50,7 @@ ${renderSiteMeta(page.site, page.title, page.description, page.noindex ? undefin
 ${page.item && renderArticleMeta(page.site, page.item)}
 <link rel="stylesheet" href="${sitePath(page.site, '/assets/site.css')}">
 <link rel="icon" href="${sitePath(page.site, '/assets/icon.svg')}" type="image/svg+xml">
-${renderFeedLinks(page.site, page.feeds)}${page.head}${copyButton.test(page.main.value) && html`<script src="${sitePath(page.site, '/assets/copy.js')}" defer></script>\n`}
+${renderFeedLinks(page.site, page.feeds)}${page.head}${page.copyButtons && html`<script src="${sitePath(page.site, '/assets/copy.js')}" defer></script>\n`}
 </head>
 <body>
 <a class="skip-link" href="#main">Skip to main content</a>

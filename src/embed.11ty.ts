@@ -34,6 +34,7 @@ export function render({ news }: { news: NewsSite }): string {
     title: 'Embed our news',
     description: `Show the latest news from ${news.config.site.title}, or one stream or tag of it, on your own website.`,
     path: '/embed/',
+    copyButtons: true,
     feeds: [channelOf(news, 'all')],
     head: html`<script src="${sitePath(news, '/embed/v1/news.js')}" defer></script>
 <script src="${sitePath(news, '/assets/embed-builder.js')}" defer></script>

@@ -30,6 +30,7 @@ export function render({ news, channel }: Data): string {
     title,
     description: `Subscribe to ${channel.title} in a feed reader: RSS, Atom and JSON Feed.`,
     path: channel.previewPath,
+    copyButtons: true,
     feeds: channel.kind === 'all' ? [channel] : [channel, channelOf(news, 'all')],
     main: html`<h1>${title}</h1>
 <p class="lead">A feed brings new items from <a href="${sitePath(news, channel.homePath)}">${channel.title}</a> to your feed reader as they are published, so you do not need to visit the site to keep up.</p>

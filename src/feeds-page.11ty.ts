@@ -19,6 +19,7 @@ ${renderFeedAddresses(news, channel)}
     title: 'Feeds',
     description: `Every feed ${news.config.site.title} publishes: the whole stream, each stream and each tag, in RSS, Atom and JSON Feed.`,
     path: '/feeds/',
+    copyButtons: true,
     feeds: [channelOf(news, 'all')],
     main: html`<h1>Feeds</h1>
 <p class="lead">Follow ${news.config.site.title} in any feed reader. Every feed comes in three formats: RSS 2.0, Atom 1.0 and JSON Feed 1.1. To add them all at once, import the <a href="${sitePath(news, '/feeds.opml')}">OPML file of every feed</a>.</p>
