@@ -43,7 +43,7 @@ ${options.summaries !== false && item.summary && html`<p>${item.summary}</p>`}
  * a hyphen in it (both are inline blocks), and the arrow is never alone on a line. The
  * arrow is not read out.
  */
-function renderLinkOut(host: string): SafeHtml {
+export function renderLinkOut(host: string): SafeHtml {
   return html`<span class="link-out">Links to <span class="link-out-host">${host}<span aria-hidden="true">&nbsp;↗</span></span></span>`;
 }
 

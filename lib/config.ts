@@ -90,7 +90,8 @@ export function defineConfig(input: NewsConfigInput): NewsConfigInput {
   return input;
 }
 
-const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** A slug as URLs and folder names take it: lower-case letters and digits, words joined by single hyphens. */
+export const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /**
  * Top-level names a stream may not take, as its pages would collide with the site's own

@@ -3,7 +3,7 @@ import type { NewsItem, NewsSite, YearView } from '../lib/index.ts';
 import { renderPage } from '../layouts/base.ts';
 import { channelOf } from '../layouts/feeds.ts';
 import { html } from '../layouts/html.ts';
-import { itemHref, linkOutHost } from '../layouts/item-list.ts';
+import { itemHref, linkOutHost, renderLinkOut } from '../layouts/item-list.ts';
 import { sitePath } from '../layouts/links.ts';
 
 interface Data {
@@ -36,7 +36,7 @@ export function render({ news, year }: Data): string {
     main: html`<h1>News from ${year.year}</h1>
 <p class="lead">${year.items.length} ${year.items.length === 1 ? 'item' : 'items'}, newest first. <a href="${sitePath(news, '/archive/')}">All years</a></p>
 ${[...months].map(([month, items]) => html`<h2>${month}</h2>
-<ul class="compact-list">${items.map((item) => html`<li><a href="${itemHref(news, item)}">${item.title}</a> <span class="meta">${item.date.display.replace(/ \d{4}(,|$)/, '$1')}${linkOutHost(item) && html` · <span class="link-out">links to <span class="link-out-host">${linkOutHost(item)}</span></span>`}</span></li>`)}</ul>`)}
+<ul class="compact-list">${items.map((item) => html`<li><a href="${itemHref(news, item)}">${item.title}</a> <span class="meta">${item.date.display.replace(/ \d{4}(,|$)/, '$1')}${linkOutHost(item) && html` · ${renderLinkOut(linkOutHost(item) as string)}`}</span></li>`)}</ul>`)}
 <nav class="pager" aria-label="Years">
 ${newer ? html`<a href="${sitePath(news, `/archive/${newer.year}/`)}"><span aria-hidden="true">← </span>${newer.year}</a>` : html`<span></span>`}
 ${older ? html`<a href="${sitePath(news, `/archive/${older.year}/`)}">${older.year}<span aria-hidden="true"> →</span></a>` : html`<span></span>`}

@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { slugPattern } from '../config.ts';
 import type { Problem } from '../problems.ts';
 import { slugify } from '../slug.ts';
 import { isHttpUrl } from '../urls.ts';
@@ -33,7 +34,7 @@ export const sourceSchema = z.object({
    * Pins the source's store file and its items' ids; by default the slug of the name.
    * To rename a source, keep its id (write the old slug here).
    */
-  id: z.string().trim().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case letters and digits, words joined by single hyphens').optional(),
+  id: z.string().trim().regex(slugPattern, 'must be lower-case letters and digits, words joined by single hyphens').optional(),
 });
 
 export type PartnerSource = z.output<typeof sourceSchema> & {

@@ -84,7 +84,7 @@ async function fetchSource(source: PartnerSource, index: number, read: { store: 
   // A store that cannot be written is that source's failure alone; the old files stay whole.
   const saved = (state: SourceState, report: SourceReport, items = store.items, removed = store.removed): SourceReport => {
     try {
-      writeStore(options.storeDir, source.slug, { source: source.name, state: withoutUndefined(state), items, ...(removed && { removed }) });
+      writeStore(options.storeDir, source.slug, { source: source.name, state, items, ...(removed && { removed }) });
       return report;
     } catch (error) {
       return { ...report, outcome: 'failed', stored: store.items.length, message: `${sentence(report.message)} But writing the store failed (${(error as Error).message}); the file it was writing is as it was before.` };
@@ -127,10 +127,6 @@ async function fetchSource(source: PartnerSource, index: number, read: { store: 
       }, merged.items, merged.removed);
     }
   }
-}
-
-function withoutUndefined<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
 
 function describeCounts(counts: MergeCounts & { inFeed: number }, skipped: readonly SkippedEntry[], keep: number | undefined): string {
