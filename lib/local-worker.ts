@@ -10,6 +10,7 @@ const { options, files, shared, slot } = workerData as { options: LocalOptions; 
 const read = createLocalReader(options);
 // Ready: from here on this thread may hold claimed files, so the main thread waits for its answer.
 Atomics.store(shared, slot, 1);
+Atomics.notify(shared, slot);
 const results: [number, FileResult][] = [];
 claimFiles(files, shared, (index, file) => results.push([index, read(file)]));
 parentPort?.postMessage(results);

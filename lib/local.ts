@@ -6,6 +6,7 @@
  * A cold build of many files shares them out among worker threads, one per CPU.
  */
 import { readFileSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { NewsConfig } from './config.ts';
 import { createMarkdownRenderer } from './markdown.ts';
@@ -14,7 +15,7 @@ import { chooseTagNames, findTagClashes, normaliseMarkdownFile, type NormaliseCo
 import type { Problem } from './problems.ts';
 import { createMarkdownReader, listMarkdownFiles, parseMarkdownFile, readMarkdownFile, type MarkdownReader } from './sources/markdown.ts';
 import { findCollisions } from './stream.ts';
-import { startWorker, threadCount } from './threads.ts';
+import { startWorker } from './threads.ts';
 import { siteUrl } from './urls.ts';
 import { lineOfField, type FieldLines } from './yaml.ts';
 
@@ -81,30 +82,46 @@ export function collectLocalItems(options: LocalOptions, cache?: LocalCache): { 
 /** Below this many files to read, starting worker threads costs more than it saves. */
 const filesWorthThreads = 400;
 
+/** How `readLocalItems` shares the work. */
+export interface ThreadOptions {
+  /** Threads in all, this one included; default: the CPUs there are. */
+  readonly threads?: number;
+  /** Every worker starts reading before this thread does (for tests and measurements); by default none is waited for. */
+  readonly waitForWorkers?: boolean;
+}
+
 /**
  * `collectLocalItems`, with the files to read shared among this thread and worker
  * threads when there are many and more than one CPU. Each thread claims the next
  * unread file from a shared counter, so a worker still loading takes none and none
- * waits for another; the results are the same, in the same order.
+ * waits for another; the results are the same, in the same order. `filesRead` is how
+ * many files each thread read, this one first.
  */
-export async function readLocalItems(options: LocalOptions, cache?: LocalCache, threads = threadCount()): Promise<{ items: NewsItem[]; problems: Problem[] }> {
+export async function readLocalItems(options: LocalOptions, cache?: LocalCache, sharing: ThreadOptions = {}): Promise<{ items: NewsItem[]; problems: Problem[]; filesRead: number[] }> {
+  const threads = sharing.threads ?? availableParallelism();
   const plan = planReads(options, cache);
   const files = plan.unread.map((file) => file.relative);
   const read = createLocalReader(options);
-  if (threads < 2 || files.length < filesWorthThreads) return finishReads(plan, files.map(read), options, cache);
+  if (threads < 2 || files.length < filesWorthThreads) return { ...finishReads(plan, files.map(read), options, cache), filesRead: [files.length] };
   // [0]: the next file to claim; [w]: set by worker w once it is ready to claim.
   const shared = new Int32Array(new SharedArrayBuffer(4 * threads));
   const workers = Array.from({ length: threads - 1 }, (_, w) => startWorker<[number, FileResult][]>(new URL('./local-worker.ts', import.meta.url), { options, files, shared, slot: w + 1 }));
+  if (sharing.waitForWorkers) for (let slot = 1; slot < threads; slot++) Atomics.wait(shared, slot, 0, 60_000);
   const results: (FileResult | undefined)[] = [];
-  claimFiles(files, shared, (index, file) => (results[index] = read(file)));
+  let readHere = 0;
+  claimFiles(files, shared, (index, file) => {
+    results[index] = read(file);
+    readHere++;
+  });
   // A worker that was not ready before every file was claimed has none: no need to wait for it.
-  const working = workers.filter((worker, w) => {
+  const working = workers.map((worker, w) => {
     const ready = Atomics.load(shared, w + 1) === 1;
     if (!ready) worker.stop();
-    return ready;
+    return ready ? worker.answer : Promise.resolve([]);
   });
-  for (const answer of await Promise.all(working.map((worker) => worker.answer))) for (const [index, result] of answer) results[index] = result;
-  return finishReads(plan, results as FileResult[], options, cache);
+  const answers = await Promise.all(working);
+  for (const answer of answers) for (const [index, result] of answer) results[index] = result;
+  return { ...finishReads(plan, results as FileResult[], options, cache), filesRead: [readHere, ...answers.map((answer) => answer.length)] };
 }
 
 /** Calls `onFile` for each file whose index this thread claims from `shared[0]`, until none is left. */

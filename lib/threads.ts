@@ -4,13 +4,7 @@
  * workers no module hooks of the parent's), so a worker whose module is TypeScript
  * registers tsx itself before importing it. The only module that imports tsx.
  */
-import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-
-/** How many threads can really run at once here (CPUs, as the OS and cgroups allow). */
-export function threadCount(): number {
-  return availableParallelism();
-}
 
 /** A worker started by `startWorker`: the first message it posts, and a way to stop it early. */
 export interface StartedWorker<T> {

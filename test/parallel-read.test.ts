@@ -17,13 +17,19 @@ function corpus(items: number): { options: LocalOptions; remove: () => void } {
   return { options: { config: resolveConfig(testConfigInput), rootDir, contentDir: 'content', now: testNow }, remove: () => rmSync(rootDir, { recursive: true, force: true }) };
 }
 
-test('gives the same items and problems, in the same order, as reading on one thread', async () => {
+test('gives the same items and problems, in the same order, as reading on one thread, every thread reading some', async () => {
   const { options, remove } = corpus(1500);
   try {
     const alone = collectLocalItems(options);
     assert.is(alone.items.length, 1500);
     assert.equal(alone.problems.map((p) => `${p.file}: ${p.field}`), ['content/industry/broken.md: date']);
-    for (const threads of [2, 3]) assert.equal(await readLocalItems(options, undefined, threads), alone, `${threads} threads`);
+    for (const threads of [2, 3]) {
+      const { filesRead, ...shared } = await readLocalItems(options, undefined, { threads, waitForWorkers: true });
+      assert.equal(shared, alone, `${threads} threads`);
+      assert.is(filesRead.length, threads);
+      assert.is(filesRead.reduce((sum, n) => sum + n, 0), 1501);
+      assert.ok(filesRead.every((n) => n > 0), `files read by each thread: ${filesRead.join(', ')}`);
+    }
   } finally {
     remove();
   }
@@ -35,13 +41,14 @@ test('fills the cache as reading on one thread does, and a warm read uses it', a
     const alone: LocalCache = new Map();
     const shared: LocalCache = new Map();
     collectLocalItems(options, alone);
-    await readLocalItems(options, shared, 2);
+    await readLocalItems(options, shared, { threads: 2, waitForWorkers: true });
     assert.equal([...shared.keys()], [...alone.keys()]);
     assert.equal([...shared.values()], [...alone.values()]);
-    // Every unchanged, problem-free file comes from the cache: the results are the very same objects.
-    const warm = await readLocalItems(options, shared, 2);
+    // Every unchanged, problem-free file comes from the cache: the results are the very same objects, and only the broken file is read.
+    const warm = await readLocalItems(options, shared, { threads: 2 });
     const cachedItems = new Set([...shared.values()].map((entry) => entry.result.item));
     assert.is(warm.items.filter((item) => cachedItems.has(item)).length, 500);
+    assert.equal(warm.filesRead, [1]);
   } finally {
     remove();
   }
