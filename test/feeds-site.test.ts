@@ -7,7 +7,7 @@ import { parseOpml } from 'feedsmith';
 import { Parser } from 'htmlparser2';
 import { launchBrowser } from './helpers/browser.ts';
 import { collectFrom, item, writeProject } from './helpers/content.ts';
-import { renderAll, validateFeeds } from './helpers/feeds.ts';
+import { renderAll, validateFeeds, validatorsPresent } from './helpers/feeds.ts';
 import { buildSite, type BuiltSite } from './helpers/site.ts';
 import { serveStatic } from './helpers/static-server.ts';
 
@@ -40,14 +40,17 @@ site.after((context) => {
 
 const read = (context: Context, sitePath: string) => readFileSync(path.join(context.built?.dir ?? '', sitePath), 'utf8');
 
-site('a stream without items is dated by the site\'s latest change, and every feed passes the validators', async (context) => {
+site('a stream without items is dated by the site\'s latest change', (context) => {
   assert.match(read(context, '/social-care/atom.xml'), '<updated>2013-05-01T09:00:00Z</updated>');
   assert.not.match(read(context, '/social-care/atom.xml'), '<entry>');
   assert.match(read(context, '/social-care/rss.xml'), '<lastBuildDate>Wed, 01 May 2013 09:00:00 GMT</lastBuildDate>');
   assert.equal((JSON.parse(read(context, '/social-care/feed.json')) as { items: unknown[] }).items, []);
+});
+
+// Skipped, and counted as skipped, where the shared validators are not beside the project.
+(validatorsPresent ? site : site.skip)('every feed, the empty stream\'s too, passes the shared validators', async (context) => {
   const verdict = await validateFeeds(context.built?.dir ?? '');
-  // The shared validators sit beside the project in CI; elsewhere the dates above are what is checked.
-  if (verdict) assert.is(verdict.summary, 'feeds: 18 files, 0 errors, 0 warnings', verdict.output);
+  assert.is(verdict.summary, 'feeds: 18 files, 0 errors, 0 warnings', verdict.output);
 });
 
 site('the OPML file lists every channel\'s RSS feed, grouped as the site is, dated by the latest change', (context) => {

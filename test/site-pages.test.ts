@@ -9,8 +9,6 @@ import { DomUtils, parseDocument } from 'htmlparser2';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { authorType } from '../layouts/meta.ts';
-import { collectNews, resolveConfig } from '../lib/index.ts';
-import newsConfig from '../news.config.ts';
 import type { SearchRecord } from '../src/search-records.11ty.ts';
 import { element, elements, readHead, readPage, text, withClass, type HtmlElement } from './helpers/html.ts';
 import { prefixedEnv, sharedSite, type BuiltSite } from './helpers/site.ts';
@@ -345,9 +343,6 @@ pages('the partner items are written as search records with their original URL, 
 
 pages('the build ends with a short summary: items per stream, pages and feeds written, warnings, the search index', (context) => {
   const dir = dirOf(context);
-  const config = resolveConfig(newsConfig);
-  const { site } = collectNews({ config, rootDir: process.cwd(), now: new Date(), includeDrafts: false });
-  const perStream = config.streams.map((s) => `${s.title} ${site.items.filter((i) => i.homeStream === s.slug).length}`).join(', ');
   const files = (dir: string, relative = ''): string[] => readdirSync(path.join(dir, relative), { withFileTypes: true })
     .flatMap((e) => (e.isDirectory() ? files(dir, `${relative}${e.name}/`) : [`${relative}${e.name}`]));
   const all = files(dir);
@@ -355,13 +350,13 @@ pages('the build ends with a short summary: items per stream, pages and feeds wr
   const channels = all.filter((f) => /(^|\/)feed\/index\.html$/.test(f)).length;
   const others = ['_headers', 'robots.txt', 'sitemap.xml', 'feeds.opml', 'sources.json', 'embed/v1/news.js', 'search/partner-items.json'];
   assert.equal(others.filter((f) => !all.includes(f)), []);
-  const itemPages = all.filter((f) => /^[a-z-]+\/\d{4}\/[^/]+\/index\.html$/.test(f)).length;
   const lines = (context.site as BuiltSite).output.split('\n').filter((line) => !line.includes('[11ty]'));
+  // The shipped content: 49 Markdown files (2 of them drafts) and 13 stored partner items, 2 of which tell a story told by another.
   assert.equal(lines.map((line) => line.replace(/\(\d+\.\d s\)/, '(… s)')), [
-    `3ML News: ${site.items.length} items (${perStream}); ${site.draftsLeftOut} drafts left out; ${site.merges.length} partner items merged into another telling the same story`,
+    '3ML News: 58 items (Industry 15, Pathfinder sites 16, Social care 13, Public health 14); 2 drafts left out; 2 partner items merged into another telling the same story',
     `  wrote ${all.filter((f) => f.endsWith('.html')).length} pages, ${feedFiles} feed files for ${channels} feeds, ${others.length} other files`,
     '  no warnings',
-    `Search index: ${itemPages} item pages and ${site.items.filter((i) => i.path === undefined).length} partner items indexed (… s).`,
+    'Search index: 47 item pages and 11 partner items indexed (… s).',
     '',
   ]);
 });

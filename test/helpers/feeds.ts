@@ -138,13 +138,15 @@ function readJsonFeed(sitePath: string, text: string): ReadFeed {
 /** Where CI keeps the shared feed validators: beside the project, as .ci/run uses them. */
 const validator = path.resolve('../shared/tools/validate-feeds');
 
+/** The shared validators sit beside the project in CI, not on users' machines. */
+export const validatorsPresent = existsSync(validator);
+
 /**
  * The shared validators' verdict (`validate-feeds --strict`, with the W3C validator when
  * FEEDVALIDATOR_DIR names it) on a folder of feeds: the summary line and the whole report.
  * Undefined where the validators are not installed.
  */
-export async function validateFeeds(dir: string): Promise<{ summary: string; output: string } | undefined> {
-  if (!existsSync(validator)) return undefined;
+export async function validateFeeds(dir: string): Promise<{ summary: string; output: string }> {
   let output: string;
   try {
     output = (await run(validator, ['--strict', dir], { maxBuffer: 1 << 26 })).stdout;
