@@ -16,7 +16,7 @@ export function lastChanged(item: NewsItem): NewsDate {
 }
 
 /** The instant the item entered the site: its date, or later for a partner item first seen after it was published. */
-export function enteredAt(item: NewsItem): NewsDate {
+function enteredAt(item: NewsItem): NewsDate {
   return item.entered ?? item.date;
 }
 

@@ -40,7 +40,7 @@ export interface SourceHealth {
 }
 
 /** How long a source may go without a successful fetch before it is stale. */
-export const staleAfterMs = 7 * 24 * 3_600_000;
+const staleAfterMs = 7 * 24 * 3_600_000;
 
 /** Each source's items and health, from the store; `now` is the moment staleness is measured at. */
 export function readPartnerItems(sources: readonly PartnerSource[], storeDir: string, config: NewsConfig, now: Date): { items: NewsItem[]; health: SourceHealth[]; problems: Problem[] } {

@@ -89,7 +89,7 @@ export function storeFile(storeDir: string, slug: string): string {
   return path.join(storeDir, `${slug}.json`);
 }
 
-export function stateFile(storeDir: string, slug: string): string {
+function stateFile(storeDir: string, slug: string): string {
   return path.join(storeDir, 'state', `${slug}.json`);
 }
 
