@@ -91,7 +91,8 @@ function cacheState(url: string, headers: Headers, now: Date, previous?: CacheSt
   const responseHeaders: Record<string, string> = {};
   for (const [name, value] of [['cache-control', state.cacheControl], ['expires', state.expires], ['date', header('date')]] as const) if (value !== undefined) responseHeaders[name] = value;
   const policy = new CachePolicy({ url, method: 'GET', headers: {} }, { status: 200, headers: responseHeaders }, { shared: false, cacheHeuristic: 0, immutableMinTimeToLive: 0 });
-  const ttl = policy.storable() ? Math.min(policy.timeToLive(), maxFreshnessMs) : 0;
+  // maxAge(), the freshness lifetime the headers give, not timeToLive(), which counts down with the real clock: `now` is the fetch's moment.
+  const ttl = policy.storable() ? Math.min(policy.maxAge() * 1000, maxFreshnessMs) : 0;
   return withoutUndefined({ ...state, freshUntil: ttl > 0 ? new Date(now.getTime() + ttl).toISOString() : undefined });
 }
 
