@@ -4,7 +4,7 @@ import type { Browser, ConsoleMessage, Page } from 'playwright-core';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { findViolations, launchBrowser } from './helpers/browser.ts';
-import { buildSite, type BuiltSite } from './helpers/site.ts';
+import { sharedSite, type BuiltSite } from './helpers/site.ts';
 import { serveStatic, type StaticServer } from './helpers/static-server.ts';
 
 interface Context {
@@ -16,7 +16,7 @@ interface Context {
 const builder = suite<Context>('the "Embed our news" page');
 
 builder.before(async (context) => {
-  context.site = await buildSite();
+  context.site = await sharedSite();
   context.server = await serveStatic({ root: context.site.dir });
   context.browser = await launchBrowser();
 });
@@ -24,7 +24,6 @@ builder.before(async (context) => {
 builder.after(async (context) => {
   await context.browser?.close();
   await context.server?.close();
-  context.site?.remove();
 });
 
 const base = 'https://news.3millionlives.co.uk/';
