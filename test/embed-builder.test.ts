@@ -3,28 +3,15 @@ import path from 'node:path';
 import type { Browser, ConsoleMessage, Page } from 'playwright-core';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { findViolations, launchBrowser } from './helpers/browser.ts';
-import { sharedSite, type BuiltSite } from './helpers/site.ts';
-import { serveStatic, type StaticServer } from './helpers/static-server.ts';
+import { browseSharedSite, findViolations, stopBrowsing, type BrowsedSite } from './helpers/browser.ts';
 
-interface Context {
-  site?: BuiltSite;
-  server?: StaticServer;
-  browser?: Browser;
-}
+type Context = BrowsedSite;
 
 const builder = suite<Context>('the "Embed our news" page');
 
-builder.before(async (context) => {
-  context.site = await sharedSite();
-  context.server = await serveStatic({ root: context.site.dir });
-  context.browser = await launchBrowser();
-});
+builder.before(browseSharedSite);
 
-builder.after(async (context) => {
-  await context.browser?.close();
-  await context.server?.close();
-});
+builder.after(stopBrowsing);
 
 const base = 'https://news.3millionlives.co.uk/';
 

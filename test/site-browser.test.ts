@@ -1,28 +1,17 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { Browser, Page } from 'playwright-core';
-import { findViolations, launchBrowser } from './helpers/browser.ts';
-import { prefixedEnv, sharedSite, type BuiltSite } from './helpers/site.ts';
+import { browseSharedSite, findViolations, stopBrowsing, type BrowsedSite } from './helpers/browser.ts';
+import { prefixedEnv, sharedSite } from './helpers/site.ts';
 import { serveStatic } from './helpers/static-server.ts';
 
-interface Context {
-  site?: BuiltSite;
-  server?: Awaited<ReturnType<typeof serveStatic>>;
-  browser?: Browser;
-}
+type Context = BrowsedSite;
 
 const browserSuite = suite<Context>('the site in Chromium');
 
-browserSuite.before(async (context) => {
-  context.site = await sharedSite();
-  context.server = await serveStatic({ root: context.site.dir });
-  context.browser = await launchBrowser();
-});
+browserSuite.before(browseSharedSite);
 
-browserSuite.after(async (context) => {
-  await context.browser?.close();
-  await context.server?.close();
-});
+browserSuite.after(stopBrowsing);
 
 async function open(context: Context, path: string, viewport = { width: 1280, height: 720 }): Promise<Page> {
   const page = await (context.browser as Browser).newPage({ viewport });

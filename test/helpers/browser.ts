@@ -1,12 +1,34 @@
 /** Debian's Chromium, driven by playwright-core, started the one way this project allows. */
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type ConsoleMessage, type Page } from 'playwright-core';
+import { sharedSite, type BuiltSite } from './site.ts';
+import { serveStatic, type StaticServer } from './static-server.ts';
 
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+}
+
+/** A suite's view of the shipped site: the shared build, served on 127.0.0.1, and a browser. */
+export interface BrowsedSite {
+  site?: BuiltSite;
+  server?: StaticServer;
+  browser?: Browser;
+}
+
+/** For a suite's `before`: the shared build served and a browser started. */
+export async function browseSharedSite(context: BrowsedSite): Promise<void> {
+  context.site = await sharedSite();
+  context.server = await serveStatic({ root: context.site.dir });
+  context.browser = await launchBrowser();
+}
+
+/** For the suite's `after`: the browser and the server stopped (the shared build stays for other suites). */
+export async function stopBrowsing(context: BrowsedSite): Promise<void> {
+  await context.browser?.close();
+  await context.server?.close();
 }
 
 /** What a page said: console errors and warnings, uncaught errors, and dialogs (dismissed). */
