@@ -5,7 +5,6 @@
  */
 import { buildSync } from 'esbuild';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 
 /** What the embed takes from the site's configuration. */
 export interface EmbedSettings {
@@ -17,11 +16,10 @@ export interface EmbedSettings {
   readonly maxItems: number;
 }
 
-const entry = path.join(path.dirname(fileURLToPath(import.meta.url)), 'news.ts');
-
-export function bundleEmbed(settings: EmbedSettings): string {
+/** The embed script, bundled from its source in `rootDir` (the project's root). */
+export function bundleEmbed(settings: EmbedSettings, rootDir: string): string {
   const result = buildSync({
-    entryPoints: [entry],
+    entryPoints: [path.join(rootDir, 'embed', 'news.ts')],
     bundle: true,
     minify: true,
     // A classic script, which also runs as <script type="module">: news.ts finds its own URL either way.

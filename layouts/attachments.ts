@@ -1,5 +1,5 @@
 /** Attachments as GOV.UK lists them: the title as a link, then the kind of file and its size. */
-import type { Attachment } from '../lib/index.ts';
+import type { Attachment } from '../lib/model.ts';
 import { html, type SafeHtml } from './html.ts';
 
 const kinds: Record<string, string> = {

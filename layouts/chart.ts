@@ -5,34 +5,20 @@
  * text is in CSS pixels (the SVG has no viewBox), so the bars fill any screen from 320 px
  * up while the labels keep their size.
  */
-import type { NewsSite, Stream } from '../lib/index.ts';
+import type { NewsConfig } from '../lib/config.ts';
+import type { Stream } from '../lib/model.ts';
+import type { YearCounts } from '../site/pages.ts';
 import { html, type SafeHtml } from './html.ts';
 
 /** Colours with at least 3:1 contrast against white (WCAG 1.4.11), from the NHS palette. */
 const colours = ['#005eb8', '#007f3b', '#330072', '#ae2573', '#425563', '#8a1538', '#00a499'];
 
-export interface YearCounts {
-  readonly year: number;
-  /** Items whose home stream is each stream, in configuration order. */
-  readonly counts: readonly number[];
-  readonly total: number;
-}
-
-/** Counts by home stream, so that each item is counted once and the bars add up to the year's total. */
-export function countByYearAndStream(site: NewsSite): YearCounts[] {
-  const streams = site.config.streams;
-  return [...site.years].reverse().map(({ year, items }) => {
-    const counts = streams.map((s) => items.filter((item) => item.homeStream === s.slug).length);
-    return { year, counts, total: items.length };
-  });
-}
-
 /** Each row: the year and its total on one line, the bar below it. */
 const row = { height: 56, label: 18, bar: 26, barHeight: 22 };
 const axisHeight = 28;
 
-export function renderChart(site: NewsSite, rows: readonly YearCounts[]): SafeHtml {
-  const streams = site.config.streams;
+export function renderChart(config: NewsConfig, rows: readonly YearCounts[]): SafeHtml {
+  const streams = config.streams;
   const max = Math.max(1, ...rows.map((r) => r.total));
   const step = niceStep(max);
   const scaleMax = Math.ceil(max / step) * step;

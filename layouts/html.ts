@@ -3,7 +3,7 @@
  * is already `SafeHtml` (made by `html` itself, or by `trusted` for HTML that the
  * library has sanitised).
  */
-import { escapeHtmlText } from '../lib/index.ts';
+import { escapeHtmlText } from '../lib/text.ts';
 
 /** HTML that is safe to insert as it is. */
 export class SafeHtml {
@@ -39,4 +39,17 @@ function render(value: Interpolation): string {
   if (Array.isArray(value)) return value.map(render).join('');
   if (value === null || value === undefined || value === false) return '';
   return escapeHtml(String(value));
+}
+
+/**
+ * HTML with every character beyond Latin-1 as a numeric reference (`’` → `&#x2019;`):
+ * the same document, but V8 keeps it as a one-byte string, half the memory of a
+ * two-byte one. At tens of thousands of pages held until the build ends, that matters.
+ * Only for HTML text and attribute values, never inside script or style elements.
+ */
+export function latin1Html(html: string): string {
+  const referenced = html.replace(/[\ud800-\udbff][\udc00-\udfff]|[\u0100-\uffff]/g, (c) => `&#x${(c.codePointAt(0) ?? 0).toString(16)};`);
+  // A string built from two-byte pieces stays two-byte even when every character fits
+  // in one; a round trip through Latin-1 bytes gives V8 a one-byte string.
+  return Buffer.from(referenced, 'latin1').toString('latin1');
 }

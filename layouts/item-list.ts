@@ -2,9 +2,14 @@
  * Items as listings show them: title, date, streams, organisation, summary, and a mark
  * on items whose news lives on another site (link posts and partner items).
  */
-import { streamTitle, type NewsItem, type NewsSite } from '../lib/index.ts';
+import { streamTitle, type NewsConfig } from '../lib/config.ts';
+import type { NewsItem } from '../lib/model.ts';
+import { sectionPath } from '../site/paths.ts';
+import { linkOutHost } from '../site/search.ts';
 import { html, type SafeHtml } from './html.ts';
 import { sitePath } from './links.ts';
+
+export { linkOutHost };
 
 export interface ListOptions {
   /** The heading level of each item's title: 2 under a page's h1, 3 under a section's h2. */
@@ -12,28 +17,23 @@ export interface ListOptions {
   readonly summaries?: boolean;
 }
 
-export function renderItemList(site: NewsSite, items: readonly NewsItem[], options: ListOptions = {}): SafeHtml {
+export function renderItemList(config: NewsConfig, items: readonly NewsItem[], options: ListOptions = {}): SafeHtml {
   if (items.length === 0) return html`<p>There are no items here yet.</p>`;
-  return html`<ol class="item-list">${items.map((item) => html`<li class="item-summary">${renderSummary(site, item, options)}</li>`)}</ol>`;
+  return html`<ol class="item-list">${items.map((item) => html`<li class="item-summary">${renderSummary(config, item, options)}</li>`)}</ol>`;
 }
 
 /** Where an item's title leads: its page here, or the partner's original. */
-export function itemHref(site: NewsSite, item: NewsItem): string {
-  return item.path === undefined ? item.url : sitePath(site, item.path);
+export function itemHref(config: NewsConfig, item: NewsItem): string {
+  return item.path === undefined ? item.url : sitePath(config, item.path);
 }
 
-/** The host a link post or partner item points to, for the link-out mark. */
-export function linkOutHost(item: NewsItem): string | undefined {
-  return item.link === undefined ? undefined : new URL(item.link).hostname.replace(/^www\./, '');
-}
-
-function renderSummary(site: NewsSite, item: NewsItem, options: ListOptions): SafeHtml {
+function renderSummary(config: NewsConfig, item: NewsItem, options: ListOptions): SafeHtml {
   const heading = options.level === 3 ? 'h3' : 'h2';
   const host = linkOutHost(item);
-  const title = html`<a href="${itemHref(site, item)}">${item.title}</a>`;
+  const title = html`<a href="${itemHref(config, item)}">${item.title}</a>`;
   return html`<article>
 ${heading === 'h3' ? html`<h3>${title}</h3>` : html`<h2>${title}</h2>`}
-<p class="meta"><time datetime="${item.date.iso}">${item.date.display}</time>${renderStreams(site, item)}${item.organisation && html` · ${item.organisation}`}${host && html` · ${renderLinkOut(host)}`}</p>
+<p class="meta"><time datetime="${item.date.iso}">${item.date.display}</time>${renderStreams(config, item)}${item.organisation && html` · ${item.organisation}`}${host && html` · ${renderLinkOut(host)}`}</p>
 ${options.summaries !== false && item.summary && html`<p>${item.summary}</p>`}
 </article>`;
 }
@@ -48,8 +48,6 @@ export function renderLinkOut(host: string): SafeHtml {
 }
 
 /** The item's streams as links, each after a middle dot. */
-export function renderStreams(site: NewsSite, item: NewsItem): SafeHtml {
-  return html`${item.streams.map((slug) => {
-    return html` · <a href="${sitePath(site, `/${slug}/`)}">${streamTitle(site.config, slug)}</a>`;
-  })}`;
+export function renderStreams(config: NewsConfig, item: NewsItem): SafeHtml {
+  return html`${item.streams.map((slug) => html` · <a href="${sitePath(config, sectionPath({ kind: 'stream', slug }))}">${streamTitle(config, slug)}</a>`)}`;
 }

@@ -1,20 +1,18 @@
 /** Links inside the site carry the path prefix, so the site works under a sub-path such as /news/. */
-import { sitePathOf, toSitePaths, type NewsSite } from '../lib/index.ts';
+import type { NewsConfig } from '../lib/config.ts';
+import { sitePathOf, toSitePaths } from '../lib/urls.ts';
 import { html, type SafeHtml } from './html.ts';
 
-/** `/pathfinder/` → `/news/pathfinder/` when the site lives under `/news/`. */
-export function sitePath(site: NewsSite, path: string): string {
-  return site.config.site.pathPrefix + path.replace(/^\//, '');
-}
+export { sitePath } from '../site/paths.ts';
 
 /** An absolute URL of the site as a path with the prefix (see `toSitePaths`); other URLs unchanged. */
-export function localUrl(site: NewsSite, url: string): string {
-  return sitePathOf(url, site.config.site.baseUrl, site.config.site.pathPrefix);
+export function localUrl(config: NewsConfig, url: string): string {
+  return sitePathOf(url, config.site.baseUrl, config.site.pathPrefix);
 }
 
 /** Body HTML with the site's own URLs as paths, for pages. */
-export function localHtml(site: NewsSite, html: string): string {
-  return toSitePaths(html, site.config.site.baseUrl, site.config.site.pathPrefix);
+export function localHtml(config: NewsConfig, html: string): string {
+  return toSitePaths(html, config.site.baseUrl, config.site.pathPrefix);
 }
 
 /**

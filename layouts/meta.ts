@@ -1,23 +1,25 @@
 /** Open Graph tags for every page, and schema.org NewsArticle data for item pages. */
-import { siteUrl, streamTitle, type Author, type NewsItem, type NewsSite } from '../lib/index.ts';
+import { streamTitle, type NewsConfig } from '../lib/config.ts';
+import type { Author, NewsItem } from '../lib/model.ts';
+import { siteUrl } from '../lib/urls.ts';
 import { html, trusted, type SafeHtml } from './html.ts';
 
 /** `path` is left out for a page without a URL of its own (404.html), which then has no og:url. */
-export function renderSiteMeta(site: NewsSite, title: string, description: string, path: string | undefined, item?: NewsItem): SafeHtml {
-  const config = site.config.site;
-  return html`<meta property="og:site_name" content="${config.title}">
+export function renderSiteMeta(config: NewsConfig, title: string, description: string, path: string | undefined, item?: NewsItem): SafeHtml {
+  const site = config.site;
+  return html`<meta property="og:site_name" content="${site.title}">
 <meta property="og:title" content="${title}">
 <meta property="og:description" content="${description}">
-${path !== undefined && html`<meta property="og:url" content="${siteUrl(config.baseUrl, path)}">\n`}<meta property="og:type" content="${item ? 'article' : 'website'}">
-<meta property="og:locale" content="${config.language.replace('-', '_')}">
+${path !== undefined && html`<meta property="og:url" content="${siteUrl(site.baseUrl, path)}">\n`}<meta property="og:type" content="${item ? 'article' : 'website'}">
+<meta property="og:locale" content="${site.language.replace('-', '_')}">
 ${item?.image && html`<meta property="og:image" content="${item.image.url}">
 <meta property="og:image:alt" content="${item.image.alt}">`}
 <meta name="twitter:card" content="summary">`;
 }
 
-export function renderArticleMeta(site: NewsSite, item: NewsItem): SafeHtml {
-  const streamTitles = item.streams.map((slug) => streamTitle(site.config, slug));
-  const publisher = { '@type': 'Organization', name: site.config.site.title, url: site.config.site.baseUrl };
+export function renderArticleMeta(config: NewsConfig, item: NewsItem): SafeHtml {
+  const streamTitles = item.streams.map((slug) => streamTitle(config, slug));
+  const publisher = { '@type': 'Organization', name: config.site.title, url: config.site.baseUrl };
   const article = {
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',
@@ -27,7 +29,7 @@ export function renderArticleMeta(site: NewsSite, item: NewsItem): SafeHtml {
     dateModified: (item.updated ?? item.date).iso,
     mainEntityOfPage: item.url,
     url: item.url,
-    inLanguage: site.config.site.language,
+    inLanguage: config.site.language,
     articleSection: streamTitles,
     ...(item.tags.length > 0 && { keywords: item.tags.map((t) => t.name) }),
     author: item.authors.length > 0 ? item.authors.map((a) => ({ '@type': authorType(a), name: a.name, ...(a.url && { url: a.url }) })) : publisher,

@@ -94,13 +94,11 @@ export function defineConfig(input: NewsConfigInput): NewsConfigInput {
 export const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /**
- * Top-level names a stream may not take, as its pages would collide with the site's own
- * (src/ and the feeds: about, archive, embed, feed, feeds, page, search, sources, tags;
- * the stylesheets and scripts, assets; the search index, pagefind), or its folder under
- * content/ with the partner store (partners). The static files' URL path and folder
- * are reserved too, whatever they are configured to be.
+ * Folders of the content folder that are not streams: the partner store (`partners`, the
+ * default beside `sources.yaml`) and the static files' folder. A stream may not take
+ * their names. The site adds its own paths to these (site/outputs.ts).
  */
-export const reservedStreamSlugs: readonly string[] = ['about', 'archive', 'assets', 'embed', 'feed', 'feeds', 'page', 'pagefind', 'partners', 'search', 'sources', 'tags'];
+const contentFolders = ['partners'];
 
 /** A scheme (RFC 3986), then characters a URI may hold: Atom ids must be absolute IRIs. */
 const absoluteUri = /^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>"{}|\\^`]+$/u;
@@ -128,7 +126,7 @@ export function resolveConfig(input: NewsConfigInput, file = 'news.config.ts'): 
 
   const streams = input.streams ?? defaultStreams;
   const files = input.files ?? { urlPath: '/files/', dir: 'files' };
-  const reserved = [...new Set([...reservedStreamSlugs, firstSegment(files.urlPath), firstSegment(files.dir)])].filter(Boolean).sort();
+  const reserved = [...new Set([...contentFolders, firstSegment(files.dir)])].filter(Boolean).sort();
   checkStreams(streams, reserved, problem);
 
   const positive = (field: string, value: number | undefined, fallback: number): number => {
@@ -182,7 +180,7 @@ function checkStreams(streams: readonly Stream[], reserved: readonly string[], p
     if (!slugPattern.test(stream.slug)) {
       problem(`streams.${index}.slug`, `"${stream.slug}" is not a slug`, 'use lower-case letters, digits and single hyphens, e.g. "mental-health"');
     } else if (reserved.includes(stream.slug)) {
-      problem(`streams.${index}.slug`, `"${stream.slug}" is a path the site uses for itself, so the stream's pages or its content folder would collide with it`, `choose another slug; these are reserved: ${reserved.join(', ')}`);
+      problem(`streams.${index}.slug`, `"${stream.slug}" is a folder of the content folder that holds no news, so the stream's items would be mixed with it`, `choose another slug; these are taken: ${reserved.join(', ')}`);
     }
     if (seen.has(stream.slug)) problem(`streams.${index}.slug`, `"${stream.slug}" is configured twice`, 'give each stream its own slug');
     seen.add(stream.slug);

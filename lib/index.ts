@@ -1,68 +1,42 @@
 /**
- * 3ML News as a library: read sources, get one checked, normalised stream, with types.
- * No Eleventy here; `eleventy.config.ts` is one consumer among others.
+ * 3ML News as a library: read news from Markdown and partner feeds, get one checked,
+ * normalised stream of plain data, and render it as RSS 2.0, Atom 1.0 and JSON Feed 1.1.
+ * It knows nothing of Eleventy or of any site: docs/library.md shows it in use, and each
+ * value below is documented where it is declared.
  */
-export { buildNews, collectNews } from './build.ts';
-export type { BuildOptions, NewsSite } from './build.ts';
-export { defaultStreams, defineConfig, reservedStreamSlugs, resolveConfig, streamTitle } from './config.ts';
+
+// Configuration.
+export { defaultStreams, defineConfig, resolveConfig } from './config.ts';
 export type { FeedConfig, NewsConfig, NewsConfigInput, SiteConfig } from './config.ts';
-export { newsDateAt, parseNewsDate } from './dates.ts';
-export { dedupeItems, storyKey } from './dedupe.ts';
-export type { Merge } from './dedupe.ts';
-export { createFeedRenderer, renderFeedSet } from './feeds/document.ts';
-export type { FeedRendererOptions } from './feeds/document.ts';
-export { feedEntry } from './feeds/entry.ts';
-export type { FeedCategory, FeedEntry } from './feeds/entry.ts';
-export { renderOpml } from './feeds/opml.ts';
-export { writeFeeds } from './feeds/write.ts';
-export { channelDocuments, feedChannel, feedDocuments, feedFormats, feedPath, formatFiles } from './feeds/spec.ts';
-export type { FeedChannel, FeedDocument, FeedFormat } from './feeds/spec.ts';
-export type { DateReading } from './dates.ts';
-export { defaultItemId, isPermanentId } from './ids.ts';
-export type { Attachment, Author, FeedSource, Image, MarkdownSource, NewsDate, NewsItem, Source, Stream, Tag } from './model.ts';
-export { createMarkdownRenderer, hasRawHtml } from './markdown.ts';
-export { chooseTagNames, findTagClashes, normaliseMarkdownFile } from './normalise.ts';
-export type { NormaliseContext, TagUse } from './normalise.ts';
-export { cacheKey, defaultCacheFile, readLocalCache, writeLocalCache } from './cache.ts';
-export { collectLocalItems, readLocalFile, readLocalItems } from './local.ts';
-export type { FileResult, LocalCache, LocalOptions } from './local.ts';
-export { itemPages, listingPages } from './pages.ts';
-export { findRelated } from './related.ts';
-export { buildSections } from './sections.ts';
-export type { Section } from './sections.ts';
-export type { ItemPage, ListingPage } from './pages.ts';
-export { checkSourcesConfig, readSourcesConfig, sourceSchema } from './partners/config.ts';
-export type { PartnerSource } from './partners/config.ts';
-export { advertisedFeed, decodeBody } from './partners/decode.ts';
-export { parseFeedDate } from './partners/feed-dates.ts';
-export type { FeedDateReading } from './partners/feed-dates.ts';
-export { normaliseEntries, partnerItemId } from './partners/entries.ts';
-export type { EntryContext, EntryWarning, SkippedEntry } from './partners/entries.ts';
-export { fetchPartners, formatFetchSummary, formatSourceReport } from './partners/fetch.ts';
-export type { FetchOptions, FetchOutcome, SourceReport } from './partners/fetch.ts';
-export { fetchFeed } from './partners/http.ts';
-export type { HttpLimits, HttpResult } from './partners/http.ts';
-export { readPartnerItems, toNewsItem, withMergeCounts } from './partners/items.ts';
-export type { SourceHealth } from './partners/items.ts';
-export { readFeed } from './partners/parse.ts';
-export type { FeedReading, ParsedFeed, PartnerEntry, PartnerText } from './partners/parse.ts';
-export { mergeItems } from './partners/merge.ts';
-export type { MergeCounts } from './partners/merge.ts';
-export { defaultStoreDir, readStore, storeFile, writeStore } from './partners/store.ts';
-export type { CacheState, ItemFile, SourceState, SourceStore, StoredItem } from './partners/store.ts';
-export { formatProblem, formatReport, hasErrors, NewsConfigError, NewsContentError, NewsError, sortProblems } from './problems.ts';
+
+// Reading and checking: the stream, and every problem found on the way.
+export { buildNews, readNews } from './news.ts';
+export type { NewsStream, ReadOptions } from './news.ts';
+export { readLocalCache, writeLocalCache } from './content/cache.ts';
+export type { LocalCache } from './content/local.ts';
+export { formatReport, hasErrors, NewsConfigError, NewsContentError, NewsError } from './problems.ts';
 export type { Problem, Severity } from './problems.ts';
-export { sanitiseBody } from './sanitise.ts';
-export { htmlToText, leadText } from './html-text.ts';
-export { compareLatestEntered, compareNewestFirst, groupByStream, groupByTag, groupByYear, lastChanged, latestChange, paginate } from './select.ts';
-export type { StreamView, TagView, YearView } from './select.ts';
-export { deepFreeze } from './freeze.ts';
-export { escapeHtmlText, latin1Html } from './text.ts';
+
+// The model.
+export type { Attachment, Author, FeedSource, Image, MarkdownSource, NewsDate, NewsItem, Source, Stream, Tag } from './model.ts';
+export { parseNewsDate } from './dates.ts';
 export { slugify } from './slug.ts';
-export { formatBuildSummary } from './summary.ts';
-export { checkFrontMatter, knownFields } from './sources/front-matter.ts';
-export type { AttachmentInput, FrontMatter, FrontMatterContext } from './sources/front-matter.ts';
-export { createMarkdownReader, listMarkdownFiles, parseMarkdownFile, readMarkdownFile, readMarkdownSource } from './sources/markdown.ts';
-export type { MarkdownFile, MarkdownReader, MarkdownSourceOptions } from './sources/markdown.ts';
-export { findCollisions, integrateItems } from './stream.ts';
-export { absoluteUrl, isHttpUrl, isSitePath, sitePathOf, siteUrl, toSitePaths } from './urls.ts';
+export { groupByStream, groupByTag, groupByYear } from './select.ts';
+export type { StreamView, TagView, YearView } from './select.ts';
+
+// Partner feeds: fetched into a store that readNews reads.
+export { fetchPartners, formatFetchSummary, formatSourceReport } from './partners/fetch.ts';
+export type { FetchOptions, SourceReport } from './partners/fetch.ts';
+export { readSourcesConfig } from './partners/config.ts';
+export type { PartnerSource } from './partners/config.ts';
+export type { SourceHealth } from './partners/items.ts';
+export type { Merge } from './dedupe.ts';
+
+// Feeds out.
+export { channelDocuments, feedChannel } from './feeds/spec.ts';
+export type { ChannelInput, FeedChannel, FeedDocument, FeedFormat } from './feeds/spec.ts';
+export { renderFeedSet } from './feeds/document.ts';
+export type { FeedRendererOptions } from './feeds/document.ts';
+export { writeFeeds } from './feeds/write.ts';
+export { renderOpml } from './feeds/opml.ts';
+export type { OpmlGroup } from './feeds/opml.ts';

@@ -41,8 +41,6 @@ export class NewsConfigError extends NewsError {
 /** Content has errors, so nothing is published. */
 export class NewsContentError extends NewsError {
   readonly problems: readonly Problem[];
-  /** Eleventy prints the message without a stack when this is set. */
-  readonly skipOriginalStack = true;
   constructor(problems: readonly Problem[]) {
     super(formatReport('content', problems));
     this.problems = problems;

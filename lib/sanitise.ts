@@ -4,7 +4,7 @@
  * by sanitize-html, never by regular expressions.
  */
 import sanitizeHtml from 'sanitize-html';
-import type { Dimensions } from './files.ts';
+import type { Dimensions } from './content/files.ts';
 import { htmlToText } from './html-text.ts';
 
 const bodyTags = [

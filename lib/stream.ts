@@ -74,16 +74,9 @@ export function integrateItems(items: readonly NewsItem[], config: NewsConfig): 
     while (taken.has(lastChanged(item).epochMs + seconds * 1000)) seconds++;
     taken.add(lastChanged(item).epochMs + seconds * 1000);
     if (seconds === 0) return item;
-    const earlier = shifted.get(item);
-    if (earlier?.seconds === seconds) return earlier.item;
-    const moved = item.updated
+    return item.updated
       ? { ...item, updated: shiftNewsDate(item.updated, seconds, timeZone, language) }
       : { ...item, date: shiftNewsDate(item.date, seconds, timeZone, language) };
-    shifted.set(item, { seconds, item: moved });
-    return moved;
   });
   return separated.sort(compareNewestFirst);
 }
-
-/** Items already moved, by the item as read: the same move gives back the same object, build after build. */
-const shifted = new WeakMap<NewsItem, { readonly seconds: number; readonly item: NewsItem }>();

@@ -63,19 +63,6 @@ export function escapeHtmlText(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
-/**
- * HTML with every character beyond Latin-1 as a numeric reference (`’` → `&#x2019;`):
- * the same document, but V8 keeps it as a one-byte string, half the memory of a
- * two-byte one. At tens of thousands of pages held until the build ends, that matters.
- * Only for HTML text and attribute values, never inside script or style elements.
- */
-export function latin1Html(html: string): string {
-  const referenced = html.replace(/[\ud800-\udbff][\udc00-\udfff]|[\u0100-\uffff]/g, (c) => `&#x${(c.codePointAt(0) ?? 0).toString(16)};`);
-  // A string built from two-byte pieces stays two-byte even when every character fits
-  // in one; a round trip through Latin-1 bytes gives V8 a one-byte string.
-  return Buffer.from(referenced, 'latin1').toString('latin1');
-}
-
 /** White space runs as one space, none at the ends. */
 export function collapseSpace(text: string): string {
   return text.replace(/\s+/g, ' ').trim();

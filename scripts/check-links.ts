@@ -3,9 +3,13 @@
  * built site's pages, sitemaps and stylesheets, each broken one printed. Exits 1 when any
  * is broken, 2 when it cannot check.
  */
-import { parseArgs } from 'node:util';
-import { resolveConfig } from '../lib/index.ts';
-import newsConfig from '../news.config.ts';
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { settingsFromEnvironment } from '../eleventy.config.ts';
+import { formatProblem } from '../lib/problems.ts';
+import { paths } from '../site/paths.ts';
+import { manifestFile, outputFile, readManifest } from '../site/write.ts';
+import { parseCommand } from './cli.ts';
 import { checkLinks, LinkCheckError, type LinkReport } from './link-checker.ts';
 
 const usage = `Usage: npm run check:links [-- --site DIR] [--base-url URL]
@@ -22,18 +26,10 @@ a page of the site) and in stylesheets (url() and @import):
                     (default: from news.config.ts, which honours NEWS_ORIGIN
                     and NEWS_PATH_PREFIX)
 
-Exits 1 when any reference is broken.`;
+When the site was built here, its folder must hold exactly the files the build
+declared: a file left over or missing is a problem too.
 
-function parseOptions() {
-  try {
-    return parseArgs({
-      options: { site: { type: 'string', default: '_site' }, 'base-url': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-    }).values;
-  } catch (error) {
-    console.error(`${(error as Error).message}\n\n${usage}`);
-    process.exit(2);
-  }
-}
+Exits 1 when anything is broken, 2 when it cannot check.`;
 
 /** `Checked 212 pages, 1 sitemap and 3 stylesheets: 5,120 references (310 to other sites), 0 broken.` */
 function renderSummary(report: LinkReport): string {
@@ -44,16 +40,23 @@ function renderSummary(report: LinkReport): string {
   return `Checked ${files}: ${count(report.references, 'reference')} (${others} to other sites), ${brokenCount} broken.`;
 }
 
-const values = parseOptions();
-if (values.help) {
-  console.log(usage);
-  process.exit(0);
+const { values } = parseCommand({ name: 'npm run check:links', usage, options: { site: { type: 'string', default: '_site' }, 'base-url': { type: 'string' } } });
+
+/** The files the build into `site` declared (with the search index, written after it), when it was built here. */
+function declaredFiles(site: string, cacheDir: string): Set<string> | undefined {
+  const manifest = readManifest(manifestFile(cacheDir, site));
+  if (manifest === undefined) return undefined;
+  const index = path.join(site, paths.pagefind);
+  const search = existsSync(index) ? readdirSync(index, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.relative(site, path.join(e.parentPath, e.name)).split(path.sep).join('/')) : [];
+  return new Set([...Object.keys(manifest.outputs).map(outputFile), ...search]);
 }
 
 try {
-  const baseUrl = values['base-url'] ?? resolveConfig(newsConfig).site.baseUrl;
-  const report = checkLinks({ siteDir: values.site, baseUrl });
-  for (const problem of report.problems) console.log(`${problem.page}: ${problem.url} (${problem.reason})`);
+  const settings = settingsFromEnvironment();
+  const baseUrl = values['base-url'] ?? settings.config.site.baseUrl;
+  const declared = declaredFiles(values.site, settings.cacheDir);
+  const report = checkLinks({ siteDir: values.site, baseUrl, ...(declared && { declared }) });
+  for (const problem of report.problems) console.log(formatProblem(problem));
   console.log(renderSummary(report));
   process.exitCode = report.problems.length > 0 ? 1 : 0;
 } catch (error) {

@@ -1,31 +1,39 @@
 /**
- * `npm run check`: every content file against the content model, every problem at
+ * `npm run check`: every content file against the content model, the partner sources and
+ * their store, and the configuration against the site's own paths; every problem at
  * once, without building the site. Exits 1 when there is any error.
  */
-import { parseArgs } from 'node:util';
-import { collectNews, formatReport, hasErrors, resolveConfig } from '../lib/index.ts';
-import newsConfig from '../news.config.ts';
+import path from 'node:path';
+import { settingsFromEnvironment } from '../eleventy.config.ts';
+import { readNews } from '../lib/news.ts';
+import { formatReport, hasErrors } from '../lib/problems.ts';
+import { openCache } from '../site/builder.ts';
+import { checkStreamSlugs } from '../site/outputs.ts';
+import { parseCommand } from './cli.ts';
 
-const usage = `Usage: npm run check [-- --content DIR]
+const { values } = parseCommand({
+  name: 'npm run check',
+  usage: `Usage: npm run check [-- --content DIR]
 
-Checks every Markdown item under content/ (or DIR) against the content model
-and prints every problem found, one per line:
+Checks every Markdown item under content/ (or DIR), the partner sources and their
+store, and the streams of news.config.ts, and prints every problem found, one per
+line:
 
   path:line: field: what is wrong (what to do)
 
 Exits 1 when there is any error; warnings alone exit 0.
-(npm run check also type-checks the code first.)`;
+(npm run check also type-checks the code first.)`,
+  options: { content: { type: 'string' } },
+});
 
-const { values } = parseArgs({ options: { content: { type: 'string', default: 'content' }, help: { type: 'boolean', short: 'h' } } });
-if (values.help) {
-  console.log(usage);
-  process.exit(0);
-}
-
-const config = resolveConfig(newsConfig);
-const { site, problems } = collectNews({ config, rootDir: process.cwd(), contentDir: values.content, now: new Date(), includeDrafts: true });
+const settings = settingsFromEnvironment({ ...(values.content !== undefined && { contentDir: values.content }), includeDrafts: true });
+const { cache } = openCache(settings);
+const stream = await readNews({ config: settings.config, rootDir: settings.rootDir, contentDir: settings.contentDir, now: new Date(), includeDrafts: true, cache });
+const problems = [...checkStreamSlugs(settings.config), ...stream.problems];
 const errors = problems.filter((p) => p.severity === 'error').length;
 const warnings = problems.length - errors;
-if (problems.length > 0) console.log(formatReport(values.content, problems));
-console.log(`Checked ${values.content}: ${site.items.length} items, ${errors} ${errors === 1 ? 'error' : 'errors'}, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}.`);
+const subject = path.normalize(settings.contentDir);
+if (problems.length > 0) console.log(formatReport(subject, problems));
+const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+console.log(`Checked ${subject}: ${plural(stream.items.length, 'item')}, ${plural(errors, 'error')}, ${plural(warnings, 'warning')}.`);
 process.exitCode = hasErrors(problems) ? 1 : 0;

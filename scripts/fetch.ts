@@ -2,10 +2,14 @@
  * `npm run fetch`: brings partner feeds into the store. Kept apart from the build, so
  * that builds stay offline and deterministic: the build only reads the store.
  */
-import { parseArgs } from 'node:util';
-import { defaultStoreDir, fetchPartners, formatFetchSummary, formatReport, formatSourceReport, readSourcesConfig, resolveConfig } from '../lib/index.ts';
+import { resolveConfig } from '../lib/config.ts';
+import { readSourcesConfig } from '../lib/partners/config.ts';
+import { fetchPartners, formatFetchSummary, formatSourceReport } from '../lib/partners/fetch.ts';
+import { defaultStoreDir } from '../lib/partners/store.ts';
+import { formatReport } from '../lib/problems.ts';
 import newsConfig from '../news.config.ts';
 import packageJson from '../package.json' with { type: 'json' };
+import { parseCommand, refuse } from './cli.ts';
 
 const usage = `Usage: npm run fetch [-- --sources FILE] [--store DIR] [--timeout SECONDS] [--concurrency N] [--strict]
 
@@ -17,29 +21,24 @@ items; every source gets one line saying what happened, and a line per warning.
 (default 4). Exits 1 when the sources file or an option has errors, and with --strict
 also when a source failed or is waiting for the time its partner asked for.`;
 
-const { values } = parseArgs({
+const command = {
+  name: 'npm run fetch',
+  usage,
   options: {
     sources: { type: 'string' },
     store: { type: 'string' },
     timeout: { type: 'string', default: '20' },
     concurrency: { type: 'string', default: '4' },
     strict: { type: 'boolean', default: false },
-    help: { type: 'boolean', short: 'h' },
   },
-});
-if (values.help) {
-  console.log(usage);
-  process.exit(0);
-}
+} as const;
+const { values } = parseCommand(command);
 
 const optionErrors = [
   ...(/^\d+(\.\d+)?$/.test(values.timeout) && Number(values.timeout) > 0 ? [] : [`--timeout "${values.timeout}" is not a number of seconds above 0 (e.g. --timeout 20)`]),
   ...(/^[1-9]\d*$/.test(values.concurrency) ? [] : [`--concurrency "${values.concurrency}" is not a whole number of sources above 0 (e.g. --concurrency 4)`]),
 ];
-if (optionErrors.length > 0) {
-  console.error(optionErrors.join('\n'));
-  process.exit(1);
-}
+if (optionErrors.length > 0) refuse(command, optionErrors.join('\n'));
 
 const config = resolveConfig(newsConfig);
 const sourcesFile = values.sources ?? 'content/sources.yaml';

@@ -5,21 +5,20 @@
  * sitemaps (every <loc>) and in stylesheets (url() and @import). Each HTML file is parsed
  * once and its ids kept, so a fragment check is a set lookup and a site of tens of
  * thousands of pages takes seconds.
+ *
+ * Given the files a build declared (its manifest, site/write.ts), it also holds the folder
+ * to them: a file the build did not declare (left over from an earlier build, say) is a
+ * problem, and so is a link to one, or a declared file that is missing.
+ *
+ * A broken reference is a problem of the project's one shape (lib/problems.ts): `file` is
+ * the page, stylesheet or sitemap it is in (relative to the site folder), `field` the URL
+ * as written (for srcset, the one candidate), `message` what is wrong.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { Parser } from 'htmlparser2';
 import postcss from 'postcss';
-
-/** One reference that does not reach what it names. */
-export interface LinkProblem {
-  /** The file the reference is in, relative to the site folder, e.g. `industry/index.html`, `sitemap.xml`, `assets/site.css`. */
-  readonly page: string;
-  /** The URL as written in the attribute (for srcset, the one candidate). */
-  readonly url: string;
-  /** What is wrong, as a sentence, e.g. `no file industry/2013/missing/index.html`. */
-  readonly reason: string;
-}
+import { NewsError, type Problem } from '../lib/problems.ts';
 
 /** What `checkLinks` found. */
 export interface LinkReport {
@@ -33,8 +32,8 @@ export interface LinkReport {
   readonly references: number;
   /** References left unchecked because they leave the site: other origins, and mailto:, tel: and data: URLs. */
   readonly external: number;
-  /** Sorted by page, then URL. */
-  readonly problems: readonly LinkProblem[];
+  /** Sorted by file, then URL. */
+  readonly problems: readonly Problem[];
 }
 
 /** Where the site is and where it is served. */
@@ -43,15 +42,12 @@ export interface LinkCheckOptions {
   readonly siteDir: string;
   /** The absolute URL the folder is served at, ending in `/`, e.g. `https://www.example.org/news/`. */
   readonly baseUrl: string;
+  /** The files the build declared, relative to the folder; absent: whatever is there. */
+  readonly declared?: ReadonlySet<string>;
 }
 
 /** Bad options: a site folder that is not there, or a base URL that is not one. */
-export class LinkCheckError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = new.target.name;
-  }
-}
+export class LinkCheckError extends NewsError {}
 
 /** The attributes that hold a URL, by element; a `srcset` holds a list of them. */
 const urlAttributes: Readonly<Record<string, readonly string[]>> = {
@@ -85,20 +81,28 @@ const isSitemap = (file: string) => /(^|\/)sitemap[^/]*\.xml$/.test(file);
 /** Reads every HTML, sitemap and CSS file under `siteDir` and checks each reference in it; see `LinkReport`. */
 export function checkLinks(options: LinkCheckOptions): LinkReport {
   const base = parseBaseUrl(options.baseUrl);
-  const files = readSiteFiles(options.siteDir);
+  const present = readSiteFiles(options.siteDir);
+  const problems: Problem[] = [];
+  const report = (file: string, url: string, reason: string) => problems.push({ severity: 'error', file, field: url, message: reason });
+  const { declared } = options;
+  const files = declared === undefined ? present : present.filter((file) => declared.has(file));
+  if (declared !== undefined) {
+    const there = new Set(present);
+    for (const file of present) if (!declared.has(file)) report(file, '', 'is not an output of the site as built: a file left over from an earlier build or put there by hand');
+    for (const file of declared) if (!there.has(file)) report(file, '', 'is an output of the site as built, but the file is missing');
+  }
   const read = (file: string) => readFileSync(path.join(options.siteDir, file), 'utf8');
   const pages = new Map<string, ParsedPage>();
   for (const file of files) {
     if (file.endsWith('.html')) pages.set(file, parsePage(read(file)));
   }
   const site: Site = { base, files: new Set(files), pages };
-  const problems: LinkProblem[] = [];
   let references = 0;
   let external = 0;
   const check = (file: string, fileBase: URL, url: string, outcome = checkReference(site, fileBase, url)) => {
     references += 1;
     if (outcome.kind === 'external') external += 1;
-    else if (outcome.kind === 'broken') problems.push({ page: file, url, reason: outcome.reason });
+    else if (outcome.kind === 'broken') report(file, url, outcome.reason);
   };
   for (const [file, page] of pages) {
     const pageBase = resolvePageBase(base, file, page.baseHref);
@@ -111,10 +115,10 @@ export function checkLinks(options: LinkCheckOptions): LinkReport {
   const stylesheets = files.filter((file) => file.endsWith('.css'));
   for (const file of stylesheets) {
     const parsed = parseStylesheet(read(file));
-    if ('reason' in parsed) problems.push({ page: file, url: '', reason: parsed.reason });
+    if ('reason' in parsed) report(file, '', parsed.reason);
     else for (const url of parsed.references) check(file, fileUrl(base, file), url);
   }
-  problems.sort((a, b) => compare(a.page, b.page) || compare(a.url, b.url));
+  problems.sort((a, b) => compare(a.file, b.file) || compare(a.field, b.field));
   return { pages: pages.size, sitemaps: sitemaps.length, stylesheets: stylesheets.length, references, external, problems };
 }
 

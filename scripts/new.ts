@@ -4,10 +4,13 @@
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { stringify } from 'yaml';
-import { defaultItemId, parseNewsDate, resolveConfig, slugify } from '../lib/index.ts';
+import { resolveConfig } from '../lib/config.ts';
+import { parseNewsDate } from '../lib/dates.ts';
+import { defaultItemId } from '../lib/ids.ts';
+import { slugify } from '../lib/slug.ts';
 import newsConfig from '../news.config.ts';
+import { parseCommand, refuse } from './cli.ts';
 
 const config = resolveConfig(newsConfig);
 const streams = config.streams.map((s) => s.slug);
@@ -16,19 +19,10 @@ const usage = `Usage: npm run new -- <stream> "Title" [--date YYYY-MM-DD]
 Creates content/<stream>/<year>/<slug>.md with a title, today's date (or --date)
 and a permanent id, ready to edit. Streams: ${streams.join(', ')}.`;
 
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: { date: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-});
-if (values.help) {
-  console.log(usage);
-  process.exit(0);
-}
+const command = { name: 'npm run new', usage, options: { date: { type: 'string' } }, positionals: true } as const;
+const { values, positionals } = parseCommand(command);
 const [stream, title] = positionals;
-const fail = (message: string): never => {
-  console.error(`${message}\n\n${usage}`);
-  process.exit(1);
-};
+const fail = (message: string): never => refuse(command, message);
 if (stream === undefined || title === undefined || title.trim() === '') fail('Give a stream and a title.');
 if (!streams.includes(stream!)) fail(`"${stream}" is not a configured stream.`);
 const slug = slugify(title!);

@@ -3,9 +3,14 @@
  * as the site publishes it at /sources/ and /sources.json.
  */
 import path from 'node:path';
-import { parseArgs } from 'node:util';
-import { cacheKey, collectNews, defaultCacheFile, defaultStoreDir, formatReport, newsDateAt, readLocalCache, resolveConfig, type SourceHealth } from '../lib/index.ts';
-import newsConfig from '../news.config.ts';
+import { settingsFromEnvironment } from '../eleventy.config.ts';
+import { newsDateAt } from '../lib/dates.ts';
+import { readNews } from '../lib/news.ts';
+import type { SourceHealth } from '../lib/partners/items.ts';
+import { defaultStoreDir } from '../lib/partners/store.ts';
+import { formatReport } from '../lib/problems.ts';
+import { openCache } from '../site/builder.ts';
+import { parseCommand } from './cli.ts';
 
 const usage = `Usage: npm run sources [-- --sources FILE] [--store DIR] [--json]
 
@@ -15,28 +20,21 @@ telling the same story, last error; a source is stale when it has had no success
 fetch for a week. --json prints the same as JSON, in the shape of the site's
 /sources.json.`;
 
-const { values } = parseArgs({
-  options: {
-    sources: { type: 'string' },
-    store: { type: 'string' },
-    json: { type: 'boolean', default: false },
-    help: { type: 'boolean', short: 'h' },
-  },
+const { values } = parseCommand({
+  name: 'npm run sources',
+  usage,
+  options: { sources: { type: 'string' }, store: { type: 'string' }, json: { type: 'boolean', default: false } },
 });
-if (values.help) {
-  console.log(usage);
-  process.exit(0);
-}
 
 const sourcesFile = values.sources ?? 'content/sources.yaml';
-const config = resolveConfig(newsConfig);
-const contentDir = path.dirname(sourcesFile);
+const settings = settingsFromEnvironment({ contentDir: path.dirname(sourcesFile) });
+const { config } = settings;
 // Merges with our own items need the local items too: from the build's cache where it is valid, so only changed files are read.
-const cache = readLocalCache(defaultCacheFile(process.cwd()), cacheKey(config, path.resolve(contentDir)));
-const { site, problems } = collectNews({
+const { cache } = openCache(settings);
+const stream = await readNews({
   config,
-  rootDir: process.cwd(),
-  contentDir,
+  rootDir: settings.rootDir,
+  contentDir: settings.contentDir,
   cache,
   ...(values.sources !== undefined && { sourcesFile: values.sources }),
   ...(values.store !== undefined && { storeDir: values.store }),
@@ -45,9 +43,9 @@ const { site, problems } = collectNews({
 });
 // Only the partner sources' own problems: `npm run check` reports the rest of the content.
 const storeDir = path.resolve(values.store ?? defaultStoreDir(sourcesFile));
-const partnerProblems = problems.filter((p) => path.resolve(p.file) === path.resolve(sourcesFile) || path.resolve(p.file).startsWith(storeDir + path.sep));
+const partnerProblems = stream.problems.filter((p) => path.resolve(p.file) === path.resolve(sourcesFile) || path.resolve(p.file).startsWith(storeDir + path.sep));
 if (partnerProblems.length > 0) console.error(formatReport(sourcesFile, partnerProblems));
-const health = site.partnerSources;
+const health = stream.partnerSources;
 if (values.json) console.log(JSON.stringify({ sources: health }, null, 2));
 else console.log(health.length === 0 ? 'No partner sources are configured.' : health.map(describe).join('\n\n'));
 process.exitCode = partnerProblems.some((p) => p.severity === 'error') ? 1 : 0;

@@ -35,7 +35,7 @@ export interface DocumentFrame {
 /** The XML declaration, the optional stylesheet, and a note for people who open the file in a browser. */
 export function documentPreamble(context: DocumentContext): string {
   const { document: doc, absolute } = context;
-  const note = `This is the ${formatFiles[doc.format].name} feed "${doc.channel.title}". Copy its address into a feed reader to subscribe. About this feed, and its latest items: ${absolute(doc.channel.previewPath)}`;
+  const note = `This is the ${formatFiles[doc.format].name} feed "${doc.channel.title}". Copy its address into a feed reader to subscribe. About this feed, and its latest items: ${absolute(doc.channel.aboutPath)}`;
   const stylesheet = context.stylesheet ? `<?xml-stylesheet type="text/xsl" href="${xmlText(context.stylesheet)}"?>\n` : '';
   // A comment may not contain "--" or end in "-".
   return `<?xml version="1.0" encoding="utf-8"?>\n${stylesheet}<!-- ${xmlText(note).replace(/-(?=-|$)/g, '- ')} -->\n`;
@@ -58,7 +58,7 @@ export function historyLinks({ document: doc, absolute }: DocumentContext, linkE
  * latest items), as a `linkElement`: the view for people who open the feed in a browser.
  */
 export function previewLink({ document: doc, absolute }: DocumentContext, linkElement: string): string {
-  return element(linkElement, { rel: 'related', type: 'text/html', title: 'About this feed', href: absolute(doc.channel.previewPath) });
+  return element(linkElement, { rel: 'related', type: 'text/html', title: 'About this feed', href: absolute(doc.channel.aboutPath) });
 }
 
 /**

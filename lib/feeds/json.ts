@@ -23,7 +23,7 @@ export function jsonFrame(context: DocumentContext): DocumentFrame {
     language: context.language,
     authors: [{ name: context.siteTitle, url: absolute('/') }],
     // JSON Feed has no field for a page about the feed itself.
-    _threeml: { about_url: absolute(doc.channel.previewPath) },
+    _threeml: { about_url: absolute(doc.channel.aboutPath) },
   };
   return { before: `${stringify(head).slice(0, -1)},"items":[\n`, after: '\n]}\n' };
 }

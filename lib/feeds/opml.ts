@@ -7,12 +7,21 @@
 import type { NewsConfig } from '../config.ts';
 import type { NewsDate } from '../model.ts';
 import { siteUrl } from '../urls.ts';
-import { feedPath, type FeedChannel } from './spec.ts';
+import { feedPath, type ChannelInput } from './spec.ts';
 import { element, xmlText } from './xml.ts';
 
-/** One outline per channel, grouped as the site is: everything, streams, tags. `dateModified`: the site's latest change, if it has items. */
-export function renderOpml(channels: readonly FeedChannel[], config: NewsConfig, dateModified: NewsDate | undefined): string {
-  const outline = (channel: FeedChannel) =>
+/** What an outline says of a channel (its items are not needed). */
+export type OpmlChannel = Pick<ChannelInput, 'title' | 'description' | 'homePath' | 'folder' | 'archiveFolder'>;
+
+/** Channels under a heading (`title`), or at the top of the list (no title). */
+export interface OpmlGroup {
+  readonly title?: string;
+  readonly channels: readonly OpmlChannel[];
+}
+
+/** One outline per channel, in `groups`; `dateModified`: the site's latest change, if it has items. */
+export function renderOpml(groups: readonly OpmlGroup[], config: NewsConfig, dateModified: NewsDate | undefined): string {
+  const outline = (channel: OpmlChannel) =>
     element('outline', {
       type: 'rss', text: channel.title, title: channel.title,
       xmlUrl: siteUrl(config.site.baseUrl, feedPath(channel, 'rss')),
@@ -20,11 +29,11 @@ export function renderOpml(channels: readonly FeedChannel[], config: NewsConfig,
       description: channel.description || undefined,
       language: config.site.language,
     });
-  const group = (text: string, kind: FeedChannel['kind']) => {
-    const members = channels.filter((c) => c.kind === kind).map(outline);
-    return members.length === 0 ? [] : [element('outline', { text }, `\n${members.join('\n')}\n`)];
-  };
-  const body = [...channels.filter((c) => c.kind === 'all').map(outline), ...group('Streams', 'stream'), ...group('Tags', 'tag')];
+  const body = groups.flatMap((group) => {
+    const members = group.channels.map(outline);
+    if (group.title === undefined) return members;
+    return members.length === 0 ? [] : [element('outline', { text: group.title }, `\n${members.join('\n')}\n`)];
+  });
   const head = [
     element('title', {}, xmlText(`${config.site.title} feeds`)),
     ...(dateModified ? [element('dateModified', {}, new Date(dateModified.epochMs).toUTCString())] : []),

@@ -1,13 +1,11 @@
 /**
- * Which feeds exist and where they live: one channel for the integrated stream, one
- * per stream and one per tag, each in three formats, each split into a small
- * subscription document and RFC 5005 archive documents that reach every item.
+ * Feed documents: each channel (a list of items with its titles and places) in three
+ * formats, each split into a small subscription document and RFC 5005 archive documents
+ * that reach every item. Where the files go is the caller's to say (a channel's
+ * `folder` and `archiveFolder`); the file names are the library's:
  *
- *   /rss.xml  /atom.xml  /feed.json                          the integrated stream
- *   /industry/rss.xml …                                      a stream
- *   /tags/telehealth/rss.xml …                               a tag
- *   /industry/feed/                                          the HTML preview of a channel
- *   /industry/feed/archive/1/rss.xml …                       archives, 1 the oldest
+ *   <folder>rss.xml  <folder>atom.xml  <folder>feed.json        the subscription documents
+ *   <archiveFolder>1/rss.xml …                                 archives, 1 the oldest
  *
  * Which document holds an item follows the order items entered the site
  * (`compareLatestEntered`), not their dates: a partner item dated years ago but first
@@ -17,7 +15,6 @@
  */
 import type { NewsConfig } from '../config.ts';
 import type { NewsItem } from '../model.ts';
-import type { Section } from '../sections.ts';
 import { compareLatestEntered, compareNewestFirst, paginate } from '../select.ts';
 
 export type FeedFormat = 'rss' | 'atom' | 'json';
@@ -31,23 +28,27 @@ export const formatFiles: Record<FeedFormat, { readonly file: string; readonly m
   json: { file: 'feed.json', mediaType: 'application/feed+json', name: 'JSON Feed 1.1' },
 };
 
-/** One logical feed: the integrated stream, a stream or a tag. */
-export interface FeedChannel {
-  /** The section's key: `all`, a stream slug, or `tags/<slug>`; part of the feed's permanent id. */
+/** What a channel is made of: its items, names and places. */
+export interface ChannelInput {
+  /** Unique among the site's channels and permanent: the end of the feed's Atom id, e.g. `all`, `industry`, `tags/telehealth`. */
   readonly key: string;
-  readonly kind: Section['kind'];
-  /** The section's own name, e.g. `Industry`; `title` adds the site's name. */
-  readonly name: string;
+  /** The feed's title, e.g. `3ML News: Industry`. */
   readonly title: string;
   readonly description: string;
   /** Site path of the page the feed mirrors, e.g. `/industry/`. */
   readonly homePath: string;
-  /** Site path of the folder that holds the subscription files. */
+  /** Site path of the folder that holds the subscription documents, e.g. `/industry/`. */
   readonly folder: string;
-  /** Site path of the channel's HTML preview page. */
-  readonly previewPath: string;
-  /** Every item, newest first, as pages list them. */
+  /** Site path of the folder whose numbered folders hold the archives, e.g. `/industry/feed/archive/`. */
+  readonly archiveFolder: string;
+  /** Site path of a page for people about the feed, linked from every document (`rel="related"`). */
+  readonly aboutPath: string;
+  /** Every item, newest first. */
   readonly items: readonly NewsItem[];
+}
+
+/** One logical feed: a channel's input, with its items also in the order they entered the site. */
+export interface FeedChannel extends ChannelInput {
   /** Every item, most recently entered first: the order of the feed documents. */
   readonly inEntryOrder: readonly NewsItem[];
 }
@@ -68,26 +69,15 @@ export interface FeedDocument {
   readonly nextArchive?: string;
 }
 
-/** A section's feed: titled after the site, living beside the section's page. */
-export function feedChannel(section: Section, siteTitle: string): FeedChannel {
-  return {
-    key: section.key,
-    kind: section.kind,
-    name: section.name,
-    title: section.kind === 'all' ? siteTitle : `${siteTitle}: ${section.name}`,
-    description: section.description,
-    homePath: section.path,
-    folder: section.path,
-    previewPath: `${section.path}feed/`,
-    items: section.items,
-    inEntryOrder: [...section.items].sort(compareLatestEntered),
-  };
+/** A channel from its input. */
+export function feedChannel(input: ChannelInput): FeedChannel {
+  return { ...input, inEntryOrder: [...input.items].sort(compareLatestEntered) };
 }
 
 /** Site path of a channel's document in `format`: the subscription one, or archive `archive`. */
-export function feedPath(channel: FeedChannel, format: FeedFormat, archive?: number): string {
+export function feedPath(channel: Pick<ChannelInput, 'folder' | 'archiveFolder'>, format: FeedFormat, archive?: number | string): string {
   const file = formatFiles[format].file;
-  return archive === undefined ? `${channel.folder}${file}` : `${channel.previewPath}archive/${archive}/${file}`;
+  return archive === undefined ? `${channel.folder}${file}` : `${channel.archiveFolder}${archive}/${file}`;
 }
 
 /**

@@ -1,0 +1,23 @@
+/**
+ * The dev server's process, started (and restarted when the code changes) by
+ * `npm start` (scripts/start.ts). It stops, closing the server and the watcher, on
+ * SIGINT or SIGTERM, and when the process that started it goes away.
+ */
+import path from 'node:path';
+import { settingsFromEnvironment } from '../eleventy.config.ts';
+import { startDevServer } from './server.ts';
+
+const port = Number(process.argv[2] ?? 8080);
+const settings = settingsFromEnvironment({ includeDrafts: true });
+const server = await startDevServer({ settings, outputDir: path.join(settings.cacheDir, 'dev', 'site'), port });
+console.log(`[3ML News] Preview with drafts at ${server.url} (built into ${path.join(settings.cacheDir, 'dev', 'site')}/, never published). Ctrl-C stops it.`);
+
+let stopping = false;
+const stop = async () => {
+  if (stopping) return;
+  stopping = true;
+  await server.close();
+  process.exit(0);
+};
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void stop());
+process.on('disconnect', () => void stop());

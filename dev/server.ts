@@ -1,0 +1,110 @@
+/**
+ * The dev server (`npm start`, run by scripts/start.ts): the site with drafts, built into a
+ * folder of its own in the cache, never _site/, so a preview can never be published.
+ *
+ * Eleventy builds it once; then content edits are applied without Eleventy. The watcher
+ * (chokidar, as Eleventy's own; it sees saves that replace the file, as vim and JetBrains
+ * make them, new folders, deletions and renames) reports a change, the changed files are
+ * read again (the rest come from the cache), and the outputs whose declared inputs
+ * changed are written again with the same renderers (site/builder.ts, src/index.ts);
+ * pages nothing declares any more are removed. The browser reloads.
+ *
+ * A content error is shown in the browser, for every page, until it is fixed, and in the
+ * terminal; the last good build stays in the folder meanwhile.
+ */
+import path from 'node:path';
+import Eleventy from '@11ty/eleventy';
+import EleventyDevServer from '@11ty/eleventy-dev-server';
+import { watch } from 'chokidar';
+import { ContentHasErrors, newsSite } from '../eleventy.config.ts';
+import { isEditorFile } from '../lib/content/markdown.ts';
+import { formatReport, NewsContentError, type Problem } from '../lib/problems.ts';
+import { finishBuild, openCache, prepareBuild, readSite, type BuildSettings } from '../site/builder.ts';
+import { outputFile, writeRendered } from '../site/write.ts';
+import { isPageOutput, renderOutput } from '../src/index.ts';
+import { renderErrorPage } from './error-page.ts';
+
+export interface DevServerOptions {
+  readonly settings: BuildSettings;
+  /** The folder the preview is built into. */
+  readonly outputDir: string;
+  readonly port: number;
+  /** Told of each change applied, for people (and the bench). */
+  readonly log?: (text: string) => void;
+}
+
+/** Starts the dev server; resolves once it serves, to a way to stop it. */
+export async function startDevServer(options: DevServerOptions): Promise<{ url: string; close: () => Promise<void> }> {
+  const { settings, outputDir } = options;
+  const log = options.log ?? console.log;
+  const contentRoot = path.resolve(settings.rootDir, settings.contentDir);
+  let problems: readonly Problem[] = [];
+
+  await new Eleventy('src', outputDir, { configPath: false, config: newsSite(settings), quietMode: true }).write().catch((error: unknown) => {
+    const content = [error, (error as Error).cause].find((e): e is ContentHasErrors => e instanceof ContentHasErrors);
+    if (content === undefined) throw error;
+    problems = (content.cause as NewsContentError).problems;
+    console.error(formatReport(settings.contentDir, problems));
+  });
+
+  const server = EleventyDevServer.getServer('3ML News', outputDir, {
+    port: options.port,
+    pathPrefix: settings.config.site.pathPrefix,
+    domDiff: false,
+    // A page asked for while the content has errors is the report, until they are fixed.
+    middleware: [(request, response, next) => {
+      const page = request.headers['sec-fetch-dest'] === 'document' || /(?:\/|\.html)(?:\?.*)?$/.test(request.url ?? '');
+      if (problems.length === 0 || !page) return next();
+      response.statusCode = 500;
+      response.setHeader('Content-Type', 'text/html; charset=utf-8');
+      response.end(renderErrorPage(settings.contentDir, problems));
+    }],
+  });
+  server.serve(options.port);
+  const port = await server.getPort();
+
+  const { cache, save } = openCache(settings);
+  let running = Promise.resolve();
+  let timer: NodeJS.Timeout | undefined;
+  const apply = async () => {
+    const started = performance.now();
+    let site;
+    try {
+      site = await readSite({ ...settings, log: () => {} }, cache, new Date());
+    } catch (error) {
+      if (!(error instanceof NewsContentError)) throw error;
+      problems = error.problems;
+      console.error(formatReport(settings.contentDir, problems));
+      server.reload();
+      return;
+    }
+    const hadProblems = problems.length > 0;
+    problems = [];
+    const prepared = await prepareBuild(site, settings, outputDir);
+    const context = { config: settings.config, rootDir: settings.rootDir };
+    const pages = prepared.pages.filter(isPageOutput);
+    await writeRendered(pages.map((output) => ({ path: output.path, content: renderOutput(output, context) })), outputDir);
+    await Promise.all([finishBuild(site, settings, prepared), save()]);
+    const changed = prepared.plan.changed.length + prepared.plan.stale.length;
+    log(`[3ML News] ${settings.contentDir}/ changed: wrote ${prepared.plan.changed.length} files, removed ${prepared.plan.stale.length}, in ${Math.round(performance.now() - started)} ms`);
+    if (changed > 0 || hadProblems) server.reloadFiles(prepared.plan.changed.map((output) => path.join(outputDir, outputFile(output.path))));
+  };
+  // Saves come in bursts (a temporary file, then a rename; an editor's backup): one rebuild per burst.
+  const watcher = watch(contentRoot, { ignoreInitial: true, atomic: true, ignored: (file) => isEditorFile(path.basename(file)) }).on('all', () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      running = running.then(apply).catch((error: unknown) => console.error(error));
+    }, 30);
+  });
+  await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
+
+  return {
+    url: `http://localhost:${port}${settings.config.site.pathPrefix}`,
+    close: async () => {
+      clearTimeout(timer);
+      await watcher.close();
+      await running;
+      await server.close();
+    },
+  };
+}

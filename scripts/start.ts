@@ -1,0 +1,28 @@
+/**
+ * `npm start`: the preview, with drafts, at http://localhost:8080, rebuilt as content
+ * changes (dev/server.ts) and restarted as code changes (dev/supervise.ts). It builds
+ * into a folder of its own in the cache, so nothing it writes can reach _site/.
+ */
+import { supervise } from '../dev/supervise.ts';
+import { parseCommand, refuse } from './cli.ts';
+
+const command = {
+  name: 'npm start',
+  usage: `Usage: npm start [-- --port N]
+
+Serves a preview of the site with drafts at http://localhost:8080/ (or port N) and
+keeps it up to date: a content edit rewrites the pages it changes and the browser
+reloads; a content error shows in the browser until it is fixed; a code edit restarts
+the preview. It is built into .cache/dev/site/, never into _site/, so a preview is
+never published. Ctrl-C (or stopping its process) stops everything it started.`,
+  options: { port: { type: 'string', default: '8080' } },
+} as const;
+
+const { values } = parseCommand(command);
+if (!/^\d+$/.test(values.port) || Number(values.port) < 1 || Number(values.port) > 65535) refuse(command, `--port "${values.port}" is not a port number (e.g. --port 8080)`);
+supervise({
+  command: [process.execPath, 'scripts/run.mjs', 'dev/main.ts', values.port],
+  // Feeds and canonical links in the preview point at the preview, unless told otherwise.
+  env: { ...process.env, NEWS_ORIGIN: process.env.NEWS_ORIGIN ?? `http://localhost:${values.port}` },
+  code: ['lib', 'site', 'src', 'layouts', 'embed', 'dev', 'eleventy.config.ts', 'news.config.ts'],
+});

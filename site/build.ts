@@ -1,0 +1,131 @@
+/**
+ * The site made of a stream: its sections, feeds and pages, as the one list of outputs
+ * (site/outputs.ts) that every writer, list of paths and check reads.
+ */
+import { readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { NewsConfig } from '../lib/config.ts';
+import { channelDocuments, formatFiles, type FeedChannel } from '../lib/feeds/spec.ts';
+import type { NewsItem } from '../lib/model.ts';
+import type { NewsStream } from '../lib/news.ts';
+import { NewsConfigError } from '../lib/problems.ts';
+import { groupByStream, groupByTag, groupByYear, lastChanged } from '../lib/select.ts';
+import { headerRules } from './headers.ts';
+import { checkStreamSlugs, feedRoutes, routes, type AnyOutput, type CopyData } from './outputs.ts';
+import { archiveLinks, countByYearAndStream, itemPages, listingPages, yearPages, type FeedAboutData } from './pages.ts';
+import { embedFramePath, feedAboutPath, paths, sectionPath } from './paths.ts';
+import { findRelated } from './related.ts';
+import { partnerRecords, type SearchRecord } from './search.ts';
+import { buildSections, feedLinks, sectionChannel, sectionInfo, type FeedLinks } from './sections.ts';
+
+export interface SiteOptions {
+  /** The project root: the site's own files (src/assets/) and the content folder are found from it. */
+  readonly rootDir: string;
+  /** The content folder, relative to the root; its static files are published too. */
+  readonly contentDir: string;
+}
+
+/** The site: the stream it was made from and every output, with the search records. */
+export interface Site {
+  readonly config: NewsConfig;
+  readonly stream: NewsStream;
+  readonly channels: readonly FeedChannel[];
+  readonly outputs: readonly AnyOutput[];
+  /** The partner items, for the search index. */
+  readonly searchRecords: readonly SearchRecord[];
+}
+
+/** How many items a framed list shows on a partner's page. */
+const framedItems = 10;
+/** How many of a feed's newest items its about page lists. */
+const aboutItems = 10;
+
+export function buildSite(stream: NewsStream, options: SiteOptions): Site {
+  const { config, items } = stream;
+  const slugProblems = checkStreamSlugs(config);
+  if (slugProblems.length > 0) throw new NewsConfigError(slugProblems);
+  const streams = groupByStream(items, config.streams);
+  const tags = groupByTag(items);
+  const years = groupByYear(items, config.site.timeZone);
+  const sections = buildSections(config, items, streams, tags);
+  const channels = sections.map((section) => sectionChannel(section, config.site.title));
+  const links = new Map(channels.map((channel) => [channel.key, feedLinks(channel)]));
+  const linksOf = (key: string) => links.get(key) as FeedLinks;
+  const all = linksOf('all');
+  const allOnly = [all];
+  const withAll = (key: string) => (key === 'all' ? allOnly : [linksOf(key), all]);
+  const documents = channels.flatMap((channel) => channelDocuments(channel, config.feeds));
+
+  const outputs: AnyOutput[] = [];
+  for (const section of sections) {
+    const info = sectionInfo(section);
+    for (const listing of listingPages(section, info, config.pageSize, withAll(section.key))) outputs.push({ route: 'listing', ...listing });
+    const own = documents.filter((document) => document.channel.key === section.key);
+    const about: FeedAboutData = {
+      section: info, channel: linksOf(section.key), latest: section.items.slice(0, aboutItems), feeds: withAll(section.key),
+      archives: archiveLinks(own, (document) => formatFiles[document.format].name), subscriptionSize: config.feeds.subscriptionSize,
+    };
+    outputs.push({ route: 'feedAbout', path: feedAboutPath(section.path), data: about });
+    outputs.push({ route: 'embedFrame', path: embedFramePath(section.path), data: { section: info, items: section.items.slice(0, framedItems) } });
+  }
+  const related = findRelated(items, streams, tags);
+  for (const page of itemPages(items, streams, related, (item) => withAll(item.homeStream))) outputs.push({ route: 'item', ...page });
+  for (const page of yearPages(years, allOnly)) outputs.push({ route: 'year', ...page });
+  const streamSlugs = config.streams.map((s) => s.slug);
+  outputs.push(
+    { route: 'tags', path: paths.tags, data: { tags: tags.map((t) => ({ name: t.tag.name, path: sectionPath({ kind: 'tag', slug: t.tag.slug }), count: t.items.length })), feeds: allOnly } },
+    { route: 'archive', path: paths.archive, data: { total: items.length, years: countByYearAndStream(years, streamSlugs), feeds: allOnly } },
+    { route: 'feeds', path: paths.feeds, data: { all, streams: channels.filter((c) => streamSlugs.includes(c.key)).map((c) => linksOf(c.key)), tags: channels.filter((c) => c.key.startsWith('tags/')).map((c) => linksOf(c.key)), feeds: allOnly } },
+    { route: 'about', path: paths.about, data: { feeds: allOnly } },
+    { route: 'search', path: paths.search, data: { feeds: allOnly } },
+    { route: 'sources', path: paths.sources, data: { sources: stream.partnerSources, feeds: allOnly } },
+    { route: 'embed', path: paths.embed, data: { sections: sections.map(sectionInfo), feeds: allOnly } },
+    { route: 'notFound', path: paths.notFound, data: { feeds: allOnly } },
+    { route: 'robots', path: paths.robots, data: {} },
+    { route: 'opml', path: paths.opml, data: { groups: opmlGroups(channels, linksOf, streamSlugs), ...(stream.updated && { updated: stream.updated }) } },
+    { route: 'sourcesJson', path: paths.sourcesJson, data: { sources: stream.partnerSources } },
+    { route: 'embedScript', path: paths.embedScript, data: { timeZone: config.site.timeZone, language: config.site.language, maxItems: config.feeds.subscriptionSize } },
+    { route: 'headers', path: paths.headers, data: { rules: headerRules(config) } },
+  );
+  for (const document of documents) {
+    const data = { document, ...(document.items.length === 0 && stream.updated && { siteUpdated: stream.updated }) };
+    outputs.push({ route: feedRoutes[document.format], path: document.path, data });
+  }
+  for (const [route, folder, urlPath] of [['asset', 'src/assets', paths.assets], ['file', path.join(options.contentDir, config.files.dir), config.files.urlPath]] as const) {
+    for (const copy of listCopies(path.resolve(options.rootDir, folder))) outputs.push({ route, path: `${urlPath}${copy.relative}`, data: copy.data });
+  }
+  outputs.push({ route: 'sitemap', path: paths.sitemap, data: { entries: sitemapEntries(outputs) } });
+  return { config, stream, channels, outputs, searchRecords: partnerRecords(items, config) };
+}
+
+function opmlGroups(channels: readonly FeedChannel[], linksOf: (key: string) => FeedLinks, streams: readonly string[]) {
+  const of = (keys: (key: string) => boolean) => channels.filter((c) => keys(c.key)).map((c) => linksOf(c.key));
+  return [
+    { channels: of((key) => key === 'all') },
+    { title: 'Streams', channels: of((key) => streams.includes(key)) },
+    { title: 'Tags', channels: of((key) => key.startsWith('tags/')) },
+  ];
+}
+
+/** Every output the sitemap lists, item pages with their last change. */
+function sitemapEntries(outputs: readonly AnyOutput[]): { path: string; lastmod?: string }[] {
+  return outputs.flatMap((output) => {
+    if (!routes[output.route].sitemap) return [];
+    return [output.route === 'item' ? { path: output.path, lastmod: lastChanged(output.data.item as NewsItem).iso } : { path: output.path }];
+  });
+}
+
+/** The files of a folder to publish as they are, with the site path below the folder's URL. */
+function listCopies(dir: string): { relative: string; data: CopyData }[] {
+  let entries;
+  try {
+    entries = readdirSync(dir, { recursive: true, withFileTypes: true });
+  } catch {
+    return [];
+  }
+  return entries.filter((entry) => entry.isFile()).map((entry) => {
+    const source = path.join(entry.parentPath, entry.name);
+    const stats = statSync(source);
+    return { relative: path.relative(dir, source).split(path.sep).join('/'), data: { source, size: stats.size, mtimeMs: stats.mtimeMs } };
+  }).sort((a, b) => (a.relative < b.relative ? -1 : 1));
+}

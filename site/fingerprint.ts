@@ -1,0 +1,47 @@
+/**
+ * A fingerprint of each output's declared inputs, so that a build writes only what
+ * changed, and the dev server only what an edit changed: outputs are compared by the
+ * value of what they are made from, never by which objects hold it.
+ *
+ * An item counts by its revision, a hash of its whole value; a feed channel inside a
+ * document counts by its names and places, not by the items it holds (the document's own
+ * items are counted). Items are frozen (lib/news.ts), so an item's revision, once worked
+ * out, is kept with it for as long as the item lives.
+ */
+import { createHash } from 'node:crypto';
+import type { FeedChannel } from '../lib/feeds/spec.ts';
+import type { NewsItem } from '../lib/model.ts';
+import type { AnyOutput } from './outputs.ts';
+
+const revisions = new WeakMap<NewsItem, string>();
+
+/** A hash of everything an item holds. */
+export function itemRevision(item: NewsItem): string {
+  let revision = revisions.get(item);
+  if (revision === undefined) {
+    revision = createHash('sha1').update(JSON.stringify(item)).digest('base64url');
+    revisions.set(item, revision);
+  }
+  return revision;
+}
+
+function isItem(value: object): value is NewsItem {
+  return 'id' in value && 'contentHtml' in value && 'sources' in value;
+}
+
+function isChannel(value: object): value is FeedChannel {
+  return 'inEntryOrder' in value;
+}
+
+/** What a value stands for in a fingerprint: items by revision, channels without their items. */
+function replacer(this: unknown, _key: string, value: unknown): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  if (isItem(value)) return `item:${itemRevision(value)}`;
+  if (isChannel(value)) return { key: value.key, title: value.title, description: value.description, homePath: value.homePath, aboutPath: value.aboutPath };
+  return value;
+}
+
+/** The fingerprint of one output: its route, its path and its data. */
+export function fingerprint(output: AnyOutput): string {
+  return createHash('sha1').update(output.route).update('\0').update(output.path).update('\0').update(JSON.stringify(output.data, replacer)).digest('base64url');
+}

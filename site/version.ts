@@ -1,0 +1,42 @@
+/**
+ * What a build was made with besides its content: the configuration and the code that
+ * renders it. Outputs are fingerprinted by their own inputs (site/fingerprint.ts); a
+ * change to either of these can change any output, so a build with another key trusts
+ * nothing an earlier one wrote.
+ */
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { NewsConfig } from '../lib/config.ts';
+
+/** The code that decides what the outputs hold, relative to the project root (the TypeScript in these folders; src/assets is copied as it is). */
+const codeFolders = ['lib', 'site', 'src', 'layouts', 'embed'];
+const codeFiles = ['news.config.ts', 'eleventy.config.ts', 'package-lock.json'];
+
+export function buildKey(config: NewsConfig, rootDir: string): string {
+  const hash = createHash('sha256').update(JSON.stringify(config));
+  const files = [
+    ...codeFolders.flatMap((folder) => listFiles(path.join(rootDir, folder))),
+    ...codeFiles.map((file) => path.join(rootDir, file)),
+  ];
+  for (const file of files) {
+    hash.update(path.relative(rootDir, file));
+    try {
+      hash.update(readFileSync(file));
+    } catch {
+      hash.update('(none)');
+    }
+  }
+  return hash.digest('hex');
+}
+
+function listFiles(dir: string): string[] {
+  try {
+    return readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile() && entry.name.endsWith('.ts'))
+      .map((entry) => path.join(entry.parentPath, entry.name))
+      .sort();
+  } catch {
+    return [];
+  }
+}

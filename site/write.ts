@@ -1,0 +1,163 @@
+/**
+ * Writing the declared outputs into a folder, and nothing else. Each build compares the
+ * outputs' fingerprints (site/fingerprint.ts) with the manifest the last build into the
+ * same folder left in the cache: an output is written when its inputs changed, or when
+ * its file is missing or not as that build left it; every file no output declares is
+ * removed (stale pages of deleted items, drafts from a preview, anything put there by
+ * hand), but for the search index, which `npm run build:search` keeps. So after any
+ * build, the folder holds exactly the current outputs.
+ *
+ * The manifest also tells the search step which pages to index and the link checker
+ * which files to expect.
+ */
+import { createHash } from 'node:crypto';
+import { copyFile, mkdir, readdir, rm, rmdir, stat, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fingerprint } from './fingerprint.ts';
+import { routes, searchIndexPattern, type AnyOutput, type Output } from './outputs.ts';
+import type { SearchRecord } from './search.ts';
+
+/** What a build into a folder left there. */
+export interface Manifest {
+  /** What the build was made with (configuration and code): another key, and nothing in the folder is trusted. */
+  readonly key: string;
+  readonly outputs: Readonly<Record<string, ManifestEntry>>;
+  /** What `npm run build:search` indexes: the searchable pages, and the partner items. */
+  readonly search: { readonly pages: readonly string[]; readonly records: readonly SearchRecord[] };
+}
+
+export interface ManifestEntry {
+  readonly route: AnyOutput['route'];
+  readonly fingerprint: string;
+  readonly size: number;
+  readonly mtimeMs: number;
+}
+
+/** The file an output's site path is written to, relative to the output folder: `/industry/` is `industry/index.html`. */
+export function outputFile(sitePath: string): string {
+  const relative = sitePath.replace(/^\//, '');
+  return relative === '' || relative.endsWith('/') ? `${relative}index.html` : relative;
+}
+
+/** Where the manifest of a build into `outputDir` is kept, in the cache folder. */
+export function manifestFile(cacheDir: string, outputDir: string): string {
+  const id = createHash('sha1').update(path.resolve(outputDir)).digest('hex').slice(0, 16);
+  return path.join(cacheDir, 'outputs', `${id}.json`);
+}
+
+export function readManifest(file: string): Manifest | undefined {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as Manifest;
+  } catch {
+    return undefined;
+  }
+}
+
+/** What a build must do to a folder. */
+export interface WritePlan {
+  /** Outputs to write, in declaration order. */
+  readonly changed: readonly AnyOutput[];
+  readonly unchanged: number;
+  /** Files no output declares, relative to the folder, to remove. */
+  readonly stale: readonly string[];
+  /** Every output's fingerprint, for the next manifest. */
+  readonly fingerprints: ReadonlyMap<string, string>;
+}
+
+/** Compares the outputs with the folder and its last manifest. */
+export async function planWrite(outputs: readonly AnyOutput[], outputDir: string, key: string, previous: Manifest | undefined): Promise<WritePlan> {
+  const present = await listFiles(outputDir);
+  const trusted = previous?.key === key ? previous.outputs : {};
+  const declared = new Set<string>();
+  const changed: AnyOutput[] = [];
+  const fingerprints = new Map<string, string>();
+  for (const output of outputs) {
+    const file = outputFile(output.path);
+    declared.add(file);
+    const print = fingerprint(output);
+    fingerprints.set(output.path, print);
+    const before = trusted[output.path];
+    const now = present.get(file);
+    const same = before !== undefined && now !== undefined && before.fingerprint === print && before.size === now.size && before.mtimeMs === now.mtimeMs;
+    if (!same) changed.push(output);
+  }
+  const searchIndex = searchIndexPattern.replace(/^\/|\*$/g, '');
+  const stale = [...present.keys()].filter((file) => !declared.has(file) && !file.startsWith(searchIndex)).sort();
+  return { changed, unchanged: outputs.length - changed.length, stale, fingerprints };
+}
+
+/** Removes the stale files, and the folders they leave empty. */
+export async function removeStale(outputDir: string, stale: readonly string[]): Promise<void> {
+  await Promise.all(stale.map((file) => rm(path.join(outputDir, file), { force: true })));
+  const folders = [...new Set(stale.map((file) => path.dirname(file)))].sort((a, b) => b.length - a.length);
+  for (const folder of folders) {
+    for (let dir = folder; dir !== '.' && dir !== ''; dir = path.dirname(dir)) {
+      try {
+        await rmdir(path.join(outputDir, dir));
+      } catch {
+        break;
+      }
+    }
+  }
+}
+
+/** Copies the files of copy outputs. */
+export async function writeCopies(outputs: readonly Output<'asset' | 'file'>[], outputDir: string): Promise<void> {
+  await Promise.all(outputs.map(async (output) => {
+    const target = path.join(outputDir, outputFile(output.path));
+    await mkdir(path.dirname(target), { recursive: true });
+    await copyFile(output.data.source, target);
+  }));
+}
+
+/** Writes rendered outputs (the dev server, which does not go through Eleventy for an edit). */
+export async function writeRendered(files: readonly { readonly path: string; readonly content: string | Uint8Array }[], outputDir: string): Promise<void> {
+  await Promise.all(files.map(async (file) => {
+    const target = path.join(outputDir, outputFile(file.path));
+    await mkdir(path.dirname(target), { recursive: true });
+    await writeFile(target, file.content);
+  }));
+}
+
+/** The manifest of a folder once every output is written: each file's size and time as they are now. */
+export async function makeManifest(outputs: readonly AnyOutput[], outputDir: string, key: string, plan: WritePlan, search: Manifest['search']): Promise<Manifest> {
+  const present = await listFiles(outputDir);
+  const entries: Record<string, ManifestEntry> = {};
+  for (const output of outputs) {
+    const file = present.get(outputFile(output.path));
+    if (file === undefined) continue;
+    entries[output.path] = { route: output.route, fingerprint: plan.fingerprints.get(output.path) ?? '', size: file.size, mtimeMs: file.mtimeMs };
+  }
+  return { key, outputs: entries, search };
+}
+
+export async function writeManifest(file: string, manifest: Manifest): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true });
+  const temporary = `${file}.${process.pid}.tmp`;
+  await writeFile(temporary, JSON.stringify(manifest));
+  const { rename } = await import('node:fs/promises');
+  await rename(temporary, file);
+}
+
+/** The searchable pages of a site, for its manifest. */
+export function searchablePages(outputs: readonly AnyOutput[]): string[] {
+  return outputs.filter((output) => routes[output.route].search).map((output) => output.path);
+}
+
+/** Every file under `dir` (relative, `/`-separated) with its size and time; none when it does not exist. */
+async function listFiles(dir: string): Promise<Map<string, { size: number; mtimeMs: number }>> {
+  const files = new Map<string, { size: number; mtimeMs: number }>();
+  let entries;
+  try {
+    entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  } catch {
+    return files;
+  }
+  await Promise.all(entries.filter((entry) => entry.isFile()).map(async (entry) => {
+    const full = path.join(entry.parentPath, entry.name);
+    const stats = await stat(full);
+    files.set(path.relative(dir, full).split(path.sep).join('/'), { size: stats.size, mtimeMs: stats.mtimeMs });
+  }));
+  return files;
+}
