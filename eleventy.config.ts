@@ -8,6 +8,7 @@
  * `npm run build:site` runs it (scripts/build-site.ts); so can Eleventy's own command,
  * `node --import tsx node_modules/@11ty/eleventy/cmd.cjs --config=eleventy.config.ts`.
  */
+import Eleventy from '@11ty/eleventy';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { NewsContentError, NewsError } from './lib/problems.ts';
@@ -85,7 +86,7 @@ export function newsSite(settings: BuildSettings = settingsFromEnvironment()) {
       await cacheSaved;
       if (site === undefined || prepared === undefined) return;
       await finishBuild(site, settings, prepared);
-      console.log(formatBuildSummary(site, prepared));
+      (settings.log ?? console.log)(formatBuildSummary(site, prepared));
     });
     // One summary instead of a line per file: thousands of files are written.
     eleventyConfig.setQuietMode(true);
@@ -103,9 +104,23 @@ export function newsSite(settings: BuildSettings = settingsFromEnvironment()) {
   };
 }
 
-export default newsSite();
+/**
+ * A build with Eleventy from code (`npm run build:site`, the dev server, tests): the
+ * adapter as its configuration, no template files read from the input folder (the outputs
+ * table gives them all), and Eleventy's own console output left out, as the build prints
+ * its summary and a content error's report itself.
+ */
+export async function buildWithEleventy(settings: BuildSettings, outputDir: string): Promise<void> {
+  const eleventy = new Eleventy('src', outputDir, { configPath: false, config: newsSite(settings), quietMode: true });
+  eleventy.disableLogger();
+  await eleventy.write();
+}
+
+/** The configuration Eleventy's own command loads: the settings from the environment as it is when Eleventy runs. */
+export default function configure(eleventyConfig: EleventyConfig): void {
+  newsSite(settingsFromEnvironment())(eleventyConfig);
+}
 
 export const config = {
   dir: { input: 'src', output: '_site' },
-  templateFormats: [],
 };

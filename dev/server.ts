@@ -12,11 +12,11 @@
  * A content error is shown in the browser, for every page, until it is fixed, and in the
  * terminal; the last good build stays in the folder meanwhile.
  */
+import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import Eleventy from '@11ty/eleventy';
 import EleventyDevServer from '@11ty/eleventy-dev-server';
 import { watch } from 'chokidar';
-import { ContentHasErrors, newsSite } from '../eleventy.config.ts';
+import { buildWithEleventy, ContentHasErrors } from '../eleventy.config.ts';
 import { isEditorFile } from '../lib/content/markdown.ts';
 import { formatReport, NewsContentError, type Problem } from '../lib/problems.ts';
 import { finishBuild, openCache, prepareBuild, readSite, type BuildSettings } from '../site/builder.ts';
@@ -40,7 +40,7 @@ export async function startDevServer(options: DevServerOptions): Promise<{ url: 
   const contentRoot = path.resolve(settings.rootDir, settings.contentDir);
   let problems: readonly Problem[] = [];
 
-  await new Eleventy('src', outputDir, { configPath: false, config: newsSite(settings), quietMode: true }).write().catch((error: unknown) => {
+  await buildWithEleventy(settings, outputDir).catch((error: unknown) => {
     const content = [error, (error as Error).cause].find((e): e is ContentHasErrors => e instanceof ContentHasErrors);
     if (content === undefined) throw error;
     problems = (content.cause as NewsContentError).problems;
@@ -51,6 +51,8 @@ export async function startDevServer(options: DevServerOptions): Promise<{ url: 
     port: options.port,
     pathPrefix: settings.config.site.pathPrefix,
     domDiff: false,
+    // Its start message names the server; ours, printed by the caller, names the preview.
+    logger: { info: () => {}, log: () => {}, error: console.error },
     // A page asked for while the content has errors is the report, until they are fixed.
     middleware: [(request, response, next) => {
       const page = request.headers['sec-fetch-dest'] === 'document' || /(?:\/|\.html)(?:\?.*)?$/.test(request.url ?? '');
@@ -90,21 +92,52 @@ export async function startDevServer(options: DevServerOptions): Promise<{ url: 
     if (changed > 0 || hadProblems) server.reloadFiles(prepared.plan.changed.map((output) => path.join(outputDir, outputFile(output.path))));
   };
   // Saves come in bursts (a temporary file, then a rename; an editor's backup): one rebuild per burst.
-  const watcher = watch(contentRoot, { ignoreInitial: true, atomic: true, ignored: (file) => isEditorFile(path.basename(file)) }).on('all', () => {
+  // A save that lands while the watcher is still taking in the last one (replaced files are
+  // watched afresh) can go unreported. So each applied burst is followed by a look at the
+  // folder itself: if it has changed since that burst was read, the change is applied too.
+  let seen = snapshot(contentRoot);
+  let recheck: NodeJS.Timeout | undefined;
+  let closed = false;
+  const schedule = (delay: number) => {
+    if (closed) return;
     clearTimeout(timer);
     timer = setTimeout(() => {
-      running = running.then(apply).catch((error: unknown) => console.error(error));
-    }, 30);
-  });
+      running = running.then(async () => {
+        seen = snapshot(contentRoot);
+        await apply();
+        clearTimeout(recheck);
+        if (!closed) recheck = setTimeout(() => {
+          if (snapshot(contentRoot) !== seen) schedule(0);
+        }, 250);
+      }).catch((error: unknown) => console.error(error));
+    }, delay);
+  };
+  const watcher = watch(contentRoot, { ignoreInitial: true, atomic: true, ignored: (file) => isEditorFile(path.basename(file)) }).on('all', () => schedule(30));
   await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
 
   return {
     url: `http://localhost:${port}${settings.config.site.pathPrefix}`,
     close: async () => {
+      closed = true;
       clearTimeout(timer);
       await watcher.close();
       await running;
+      clearTimeout(recheck);
       await server.close();
     },
   };
+}
+
+/** Every file under `dir` with its size and time, as one string: equal when nothing changed. */
+function snapshot(dir: string): string {
+  const entries = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile() && !isEditorFile(entry.name));
+  return entries.map((entry) => {
+    const file = path.join(entry.parentPath, entry.name);
+    try {
+      const stats = statSync(file);
+      return `${file} ${stats.size} ${stats.mtimeMs}`;
+    } catch {
+      return `${file} gone`;
+    }
+  }).sort().join('\n');
 }

@@ -3,8 +3,7 @@
  * left out). Eleventy runs with the adapter in eleventy.config.ts. Content errors stop
  * it with the report, printed once, and nothing is published.
  */
-import Eleventy from '@11ty/eleventy';
-import { ContentHasErrors, newsSite, settingsFromEnvironment } from '../eleventy.config.ts';
+import { buildWithEleventy, ContentHasErrors, settingsFromEnvironment } from '../eleventy.config.ts';
 import { NewsConfigError } from '../lib/problems.ts';
 import { parseCommand } from './cli.ts';
 
@@ -20,11 +19,8 @@ Drafts are left out. Exits 1, publishing nothing, when the content has errors.`,
 } as const;
 
 const { values } = parseCommand(command);
-const settings = settingsFromEnvironment();
-// The outputs table gives every template and path; no template files are read from the input folder.
-const eleventy = new Eleventy('src', values.output, { configPath: false, config: newsSite(settings), quietMode: true });
 try {
-  await eleventy.write();
+  await buildWithEleventy(settingsFromEnvironment(), values.output);
 } catch (error) {
   const known = [error, (error as Error).cause].find((e) => e instanceof ContentHasErrors || e instanceof NewsConfigError);
   if (known === undefined) throw error;

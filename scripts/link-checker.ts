@@ -88,8 +88,8 @@ export function checkLinks(options: LinkCheckOptions): LinkReport {
   const files = declared === undefined ? present : present.filter((file) => declared.has(file));
   if (declared !== undefined) {
     const there = new Set(present);
-    for (const file of present) if (!declared.has(file)) report(file, '', 'is not an output of the site as built: a file left over from an earlier build or put there by hand');
-    for (const file of declared) if (!there.has(file)) report(file, '', 'is an output of the site as built, but the file is missing');
+    for (const file of present) if (!declared.has(file)) report(file, 'file', 'is not an output of the site as built: a file left over from an earlier build or put there by hand');
+    for (const file of declared) if (!there.has(file)) report(file, 'file', 'is an output of the site as built, but the file is missing');
   }
   const read = (file: string) => readFileSync(path.join(options.siteDir, file), 'utf8');
   const pages = new Map<string, ParsedPage>();
@@ -115,7 +115,7 @@ export function checkLinks(options: LinkCheckOptions): LinkReport {
   const stylesheets = files.filter((file) => file.endsWith('.css'));
   for (const file of stylesheets) {
     const parsed = parseStylesheet(read(file));
-    if ('reason' in parsed) report(file, '', parsed.reason);
+    if ('reason' in parsed) report(file, 'file', parsed.reason);
     else for (const url of parsed.references) check(file, fileUrl(base, file), url);
   }
   problems.sort((a, b) => compare(a.file, b.file) || compare(a.field, b.field));

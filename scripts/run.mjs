@@ -21,7 +21,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const sourceFolders = ['lib', 'site', 'src', 'layouts', 'embed', 'dev', 'scripts'];
-const sourceFiles = ['eleventy.config.ts', 'news.config.ts'];
+const sourceFiles = ['eleventy.config.ts', 'news.config.ts', 'package.json'];
 
 /** Every TypeScript source of the program, relative to the root, sorted. */
 function listSources() {
@@ -38,16 +38,15 @@ function listSources() {
 
 /**
  * Each module compiled on its own, its imports of other modules kept as imports (of the
- * compiled `.js` beside it; other files, such as package.json, from where they are), so
- * the compiled program has the same modules, and `import.meta.url`, as the sources.
+ * compiled `.js` beside it), so the compiled program has the same modules, and
+ * `import.meta.url`, as the sources. Data files (package.json) are compiled in.
  */
 const keepModules = {
   name: 'keep-modules',
   setup(build) {
-    build.onResolve({ filter: /^\.\.?\// }, (args) => {
-      if (args.kind === 'entry-point') return undefined;
-      if (args.path.endsWith('.ts')) return { path: args.path.replace(/\.ts$/, '.js'), external: true };
-      return { path: pathToFileURL(path.resolve(args.resolveDir, args.path)).href, external: true };
+    build.onResolve({ filter: /\.ts$/ }, (args) => {
+      if (args.kind === 'entry-point' || !/^\.\.?\//.test(args.path)) return undefined;
+      return { path: args.path.replace(/\.ts$/, '.js'), external: true };
     });
   },
 };
@@ -63,7 +62,7 @@ async function compiled() {
   const { build } = await import('esbuild');
   const temporary = `${outdir}.${process.pid}.tmp`;
   await build({
-    entryPoints: sources.map((source) => path.join(root, source)),
+    entryPoints: sources.filter((source) => source.endsWith('.ts')).map((source) => path.join(root, source)),
     outdir: temporary,
     outbase: root,
     bundle: true,

@@ -5,7 +5,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { NewsConfig } from '../lib/config.ts';
-import { channelDocuments, formatFiles, type FeedChannel } from '../lib/feeds/spec.ts';
+import { channelDocuments, formatFiles, type FeedChannel, type FeedDocument } from '../lib/feeds/spec.ts';
 import type { NewsItem } from '../lib/model.ts';
 import type { NewsStream } from '../lib/news.ts';
 import { NewsConfigError } from '../lib/problems.ts';
@@ -30,6 +30,8 @@ export interface Site {
   readonly config: NewsConfig;
   readonly stream: NewsStream;
   readonly channels: readonly FeedChannel[];
+  /** Every feed document of every channel (also in `outputs`). */
+  readonly documents: readonly FeedDocument[];
   readonly outputs: readonly AnyOutput[];
   /** The partner items, for the search index. */
   readonly searchRecords: readonly SearchRecord[];
@@ -95,7 +97,7 @@ export function buildSite(stream: NewsStream, options: SiteOptions): Site {
     for (const copy of listCopies(path.resolve(options.rootDir, folder))) outputs.push({ route, path: `${urlPath}${copy.relative}`, data: copy.data });
   }
   outputs.push({ route: 'sitemap', path: paths.sitemap, data: { entries: sitemapEntries(outputs) } });
-  return { config, stream, channels, outputs, searchRecords: partnerRecords(items, config) };
+  return { config, stream, channels, documents, outputs, searchRecords: partnerRecords(items, config) };
 }
 
 function opmlGroups(channels: readonly FeedChannel[], linksOf: (key: string) => FeedLinks, streams: readonly string[]) {

@@ -27,7 +27,7 @@ export interface BuildSettings {
   readonly cacheDir: string;
   /** A preview shows drafts; a build for publishing never does. */
   readonly includeDrafts: boolean;
-  /** Warnings, as a short report (`npm run check` lists them all). */
+  /** Where the build's lines go (its summary, and warnings as a short report); default the console. */
   readonly log?: (text: string) => void;
 }
 
@@ -41,7 +41,7 @@ export function openCache(settings: BuildSettings): { cache: LocalCache; save: (
 
 /** The site of the content as it is now. Throws `NewsContentError` when the content has errors. */
 export async function readSite(settings: BuildSettings, cache: LocalCache, now: Date): Promise<Site> {
-  const stream = await buildNews({ config: settings.config, rootDir: settings.rootDir, contentDir: settings.contentDir, now, includeDrafts: settings.includeDrafts, cache }, settings.log);
+  const stream = await buildNews({ config: settings.config, rootDir: settings.rootDir, contentDir: settings.contentDir, now, includeDrafts: settings.includeDrafts, cache }, settings.log ?? console.warn);
   return buildSite(stream, { rootDir: settings.rootDir, contentDir: settings.contentDir });
 }
 

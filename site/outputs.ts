@@ -167,7 +167,8 @@ export const feedRoutes: Record<FeedFormat, 'feedRss' | 'feedAtom' | 'feedJson'>
  */
 export function reservedSegments(config: NewsConfig): string[] {
   const patterns = [...Object.values(routes).flatMap((route) => route.patterns(config)), searchIndexPattern];
-  const first = patterns.map((pattern) => pattern.split('/')[1] ?? '').filter((segment) => segment !== '' && !segment.startsWith(':') && !segment.includes('.') && segment !== '*');
+  // Only segments a stream slug could be: `rss.xml`, `_headers` and placeholders never are.
+  const first = patterns.map((pattern) => pattern.split('/')[1] ?? '').filter((segment) => /^[a-z0-9-]+$/.test(segment));
   return [...new Set(first)].sort();
 }
 

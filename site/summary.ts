@@ -1,16 +1,23 @@
 /** The few lines a build prints for people, instead of a line per file written. */
+import type { NewsStream } from '../lib/news.ts';
 import type { Site } from './build.ts';
 import type { PreparedBuild } from './builder.ts';
 import { routes } from './outputs.ts';
 import { paths } from './paths.ts';
 
-export function formatBuildSummary(site: Site, build: PreparedBuild): string {
-  const { config, stream } = site;
-  const perStream = config.streams.map((s) => `${s.title} ${stream.items.filter((item) => item.homeStream === s.slug).length}`);
-  const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/** The stream in one line: items per stream, drafts left out, partner items merged. */
+export function describeStream(stream: NewsStream): string {
+  const perStream = stream.config.streams.map((s) => `${s.title} ${stream.items.filter((item) => item.homeStream === s.slug).length}`);
   const drafts = stream.draftsLeftOut > 0 ? `; ${plural(stream.draftsLeftOut, 'draft')} left out` : '';
   // Information, not a warning: a merge is one story credited to every source that told it.
   const merged = stream.merges.length > 0 ? `; ${plural(stream.merges.length, 'partner item')} merged into another telling the same story` : '';
+  return `3ML News: ${plural(stream.items.length, 'item')} (${perStream.join(', ')})${drafts}${merged}`;
+}
+
+export function formatBuildSummary(site: Site, build: PreparedBuild): string {
+  const { config, stream } = site;
   const count = (kind: 'page' | 'feed' | 'file') => site.outputs.filter((o) => routes[o.route].kind === kind).length;
   const written = build.plan.changed.length;
   const warnings = stream.problems.length;
@@ -18,7 +25,7 @@ export function formatBuildSummary(site: Site, build: PreparedBuild): string {
   // Crawlers read robots.txt at the root of the origin only, never under a path prefix.
   const robots = pathPrefix !== '/' ? [`  note: robots.txt is at ${pathPrefix}${paths.robots.slice(1)}, where crawlers never look: put its lines in ${new URL(paths.robots, baseUrl).href}`] : [];
   return [
-    `3ML News: ${plural(stream.items.length, 'item')} (${perStream.join(', ')})${drafts}${merged}`,
+    describeStream(stream),
     `  ${plural(count('page'), 'page')}, ${plural(count('feed'), 'feed file')} for ${plural(site.channels.length, 'feed')}, ${plural(count('file'), 'other file')}: ${written} written, ${build.plan.unchanged} unchanged${build.plan.stale.length > 0 ? `, ${plural(build.plan.stale.length, 'stale file')} removed` : ''}`,
     `  ${warnings === 0 ? 'no warnings' : `${plural(warnings, 'warning')} (npm run check lists them all)`}`,
     ...robots,

@@ -1,8 +1,8 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { suite } from './helpers/suite.ts';
 
 /**
  * Every module a TypeScript file names, in any form: `import … from`, `import type`,
@@ -39,16 +39,44 @@ const architecture = suite('architecture');
 
 /** The computed imports lib/ may make, and why nothing forbidden can come through them. */
 const computedImports = new Map([
-  // It starts worker threads on lib/ modules given as URLs (local-worker.ts).
-  ['lib/threads.ts', 1],
+  // It starts worker threads on lib/ modules given as URLs (content/worker.ts).
+  ['lib/content/threads.ts', 1],
 ]);
 
 architecture('lib/ never imports Eleventy, the site or the tests', () => {
-  const found = importsUnder('lib').filter(({ specifier }) => forbidden(specifier));
+  const found = importsUnder('lib').filter(({ specifier }) => forbidden(specifier) || /(^|\/)(site|dev|scripts|embed)\//.test(specifier));
   const counts = new Map<string, number>();
   for (const { file, specifier } of found) if (specifier === 'import(<computed>)') counts.set(file, (counts.get(file) ?? 0) + 1);
   assert.equal(found.filter(({ file, specifier }) => specifier !== 'import(<computed>)' || counts.get(file) !== computedImports.get(file)), []);
   assert.equal(counts, computedImports);
+});
+
+/** The project's folders other than lib/, and the folders of the project each may import from (besides itself and npm packages). */
+const layers: Record<string, readonly string[]> = {
+  site: ['lib', 'embed'],
+  layouts: ['lib', 'site'],
+  src: ['lib', 'site', 'layouts', 'embed'],
+  embed: [],
+  dev: ['lib', 'site', 'src', 'layouts', 'eleventy.config.ts'],
+  scripts: ['lib', 'site', 'src', 'layouts', 'dev', 'embed', 'eleventy.config.ts', 'news.config.ts', 'package.json'],
+};
+const projectRoots = ['lib', 'site', 'layouts', 'src', 'embed', 'dev', 'scripts', 'test', 'bench', 'eleventy.config.ts', 'news.config.ts', 'package.json'];
+
+architecture('each layer imports only from the layers below it, and nothing imports the tests', () => {
+  const wrong = Object.entries(layers).flatMap(([folder, allowed]) => importsUnder(folder).flatMap(({ file, specifier }) => {
+    if (!specifier.startsWith('.')) return specifier.startsWith('@11ty/') && !['dev', 'scripts'].includes(folder) ? [`${file}: ${specifier}`] : [];
+    const target = path.relative('.', path.resolve(path.dirname(file), specifier)).split(path.sep)[0] ?? '';
+    const ok = target === folder || allowed.includes(target) || !projectRoots.includes(target);
+    return ok ? [] : [`${file}: ${specifier}`];
+  }));
+  assert.equal(wrong, []);
+});
+
+architecture('the library\'s entry point exports at most 30 values', () => {
+  const text = readFileSync('lib/index.ts', 'utf8');
+  const values = [...text.matchAll(/^export \{([^}]*)\} from/gm)].flatMap((m) => (m[1] ?? '').split(',').map((name) => name.trim()).filter(Boolean));
+  assert.ok(values.length <= 30, `${values.length} values: ${values.join(', ')}`);
+  assert.not.match(text, /^export \* from/m);
 });
 
 architecture('the scan finds every form of import, and none in comments', () => {

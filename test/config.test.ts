@@ -1,7 +1,9 @@
-import Eleventy from '@11ty/eleventy';
-import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { defaultStreams, formatProblem, NewsConfigError, reservedStreamSlugs, resolveConfig, type NewsConfigInput } from '../lib/index.ts';
+import { defaultStreams, resolveConfig, type NewsConfigInput } from '../lib/config.ts';
+import { formatProblem, NewsConfigError } from '../lib/problems.ts';
+import { checkStreamSlugs, reservedSegments } from '../site/outputs.ts';
+import { buildSite } from './helpers/site.ts';
+import { suite } from './helpers/suite.ts';
 
 /** The problems `resolveConfig` throws for `input`, as report lines. */
 function configProblems(input: NewsConfigInput): string[] {
@@ -18,36 +20,43 @@ function configProblems(input: NewsConfigInput): string[] {
 const stream = (slug: string) => ({ slug, title: slug, description: `The ${slug} stream.` });
 const site = { origin: 'https://news.example.org' };
 
-const reserved = suite('reserved stream slugs');
+const folders = suite('streams named like a folder of the content folder');
 
-reserved('a stream named like one of the site\'s own paths is rejected, naming the option and every reserved path', () => {
-  const list = 'about, archive, assets, embed, feed, feeds, files, page, pagefind, partners, search, sources, tags';
-  assert.equal(configProblems({ site, streams: [...defaultStreams, stream('tags'), stream('files'), stream('feed')] }), [
-    `news.config.ts: streams.4.slug: "tags" is a path the site uses for itself, so the stream's pages or its content folder would collide with it (choose another slug; these are reserved: ${list})`,
-    `news.config.ts: streams.5.slug: "files" is a path the site uses for itself, so the stream's pages or its content folder would collide with it (choose another slug; these are reserved: ${list})`,
-    `news.config.ts: streams.6.slug: "feed" is a path the site uses for itself, so the stream's pages or its content folder would collide with it (choose another slug; these are reserved: ${list})`,
+folders('the partner store and the static files\' folder, as configured, are refused by the library', () => {
+  assert.equal(configProblems({ site, streams: [stream('partners'), stream('files')] }), [
+    'news.config.ts: streams.0.slug: "partners" is a folder of the content folder that holds no news, so the stream\'s items would be mixed with it (choose another slug; these are taken: files, partners)',
+    'news.config.ts: streams.1.slug: "files" is a folder of the content folder that holds no news, so the stream\'s items would be mixed with it (choose another slug; these are taken: files, partners)',
   ]);
+  assert.equal(resolveConfig({ site, files: { urlPath: '/static/', dir: 'uploads' }, streams: [stream('files')] }).streams.map((s) => s.slug), ['files']);
 });
 
-reserved('the static files\' URL path and folder are reserved as configured', () => {
-  const files = { urlPath: '/static/', dir: 'uploads' };
-  assert.equal(configProblems({ site, files, streams: [stream('static'), stream('uploads')] }).map((line) => line.split(' is a path')[0]), [
-    'news.config.ts: streams.0.slug: "static"',
-    'news.config.ts: streams.1.slug: "uploads"',
-  ]);
-  assert.equal(resolveConfig({ site, files, streams: [stream('files')] }).streams.map((s) => s.slug), ['files']);
+folders.run();
+
+const reserved = suite('streams named like one of the site\'s own paths');
+
+reserved('the site refuses them, naming the option and every path it reserves, all read from the outputs table', () => {
+  const config = resolveConfig({ site, streams: [...defaultStreams, stream('tags'), stream('feed'), stream('pagefind')] });
+  const list = 'about, archive, assets, embed, feed, feeds, files, page, pagefind, search, sources, tags';
+  assert.equal(checkStreamSlugs(config).map(formatProblem), ['tags', 'feed', 'pagefind'].map((slug, index) =>
+    `news.config.ts: streams.${index + 4}.slug: "${slug}" is a path the site uses for itself, so the stream's pages would collide with the site's /${slug}/ (choose another slug; these are the site's: ${list})`));
 });
 
-reserved('every top-level path the site writes, other than the streams\', is reserved', async () => {
-  process.env.NEWS_CONTENT_DIR = 'test/fixtures/valid/content';
+reserved('the static files\' URL path is reserved as configured', () => {
+  const config = resolveConfig({ site, files: { urlPath: '/static/', dir: 'uploads' }, streams: [stream('static'), stream('files')] });
+  assert.equal(checkStreamSlugs(config).map((p) => p.field), ['streams.0.slug']);
+});
+
+reserved('every top-level folder the site writes, other than the streams\', is reserved', async () => {
+  const built = await buildSite({ contentDir: 'test/fixtures/valid/content' });
   try {
-    const pages = await new Eleventy('src', '_site', { configPath: 'eleventy.config.ts', quietMode: true }).toJSON();
+    const { readdirSync } = await import('node:fs');
     const streams = defaultStreams.map((s) => s.slug);
-    const folders = new Set(pages.map((page) => String(page.url).split('/')[1] ?? '').filter((name) => /^[a-z0-9-]+$/.test(name) && !streams.includes(name)));
-    assert.equal([...folders].sort(), ['about', 'archive', 'embed', 'feed', 'feeds', 'search', 'sources', 'tags']);
-    assert.equal([...folders].filter((name) => !reservedStreamSlugs.includes(name)), []);
+    const written = readdirSync(built.dir, { withFileTypes: true }).filter((e) => e.isDirectory() && !streams.includes(e.name)).map((e) => e.name).sort();
+    assert.equal(written, ['about', 'archive', 'assets', 'embed', 'feed', 'feeds', 'files', 'search', 'sources', 'tags']);
+    const config = resolveConfig({ site });
+    assert.equal(written.filter((name) => !reservedSegments(config).includes(name)), []);
   } finally {
-    delete process.env.NEWS_CONTENT_DIR;
+    built.remove();
   }
 });
 

@@ -1,36 +1,44 @@
 /**
- * What makes rebuilds fast must never make them wrong: the parsed-items cache, the dev
- * server's partial writes and the reused search index give exactly what a full build
- * gives.
+ * What makes rebuilds fast must never make them wrong: the parsed-items cache, and
+ * builds that write only the outputs whose inputs changed, give exactly what a fresh
+ * build gives, and leave nothing behind.
  */
-import { execFile } from 'node:child_process';
-import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
-import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { loadTemplates, writeChanges } from '../dev/live-content.ts';
-import { stylesheetPath } from '../layouts/feeds.ts';
-import { buildNews, cacheKey, readLocalCache, resolveConfig, writeFeeds, writeLocalCache, type LocalCache, type NewsSite } from '../lib/index.ts';
+import { buildWithEleventy, settingsFromEnvironment } from '../eleventy.config.ts';
+import { resolveConfig } from '../lib/config.ts';
+import { readLocalCache, writeLocalCache } from '../lib/content/cache.ts';
+import type { LocalCache } from '../lib/content/local.ts';
+import { buildNews } from '../lib/news.ts';
+import { manifestFile, readManifest } from '../site/write.ts';
 import newsConfig from '../news.config.ts';
-import { buildSite } from './helpers/site.ts';
 import { testNow } from './helpers/content.ts';
+import { suite } from './helpers/suite.ts';
 
-const run = promisify(execFile);
 const config = resolveConfig(newsConfig);
 const fixture = 'test/fixtures/valid/content';
 const changedFile = 'social-care/telecare-week.md';
 const changedPage = '/social-care/2012/telecare-week/';
 
-/** A temporary project holding a copy of the valid fixture content, and a folder for outputs. */
-function project(projectConfig = config): { rootDir: string; file: (relative: string) => string; build: (cache?: LocalCache) => Promise<NewsSite>; remove: () => void } {
+/** A temporary project holding a copy of the valid fixture content, with folders for outputs and the cache. */
+function project(projectConfig = config) {
   const rootDir = mkdtempSync(path.join(tmpdir(), '3ml-incremental-'));
   cpSync(fixture, path.join(rootDir, 'content'), { recursive: true });
+  const cacheDir = path.join(rootDir, 'cache');
+  const settings = settingsFromEnvironment({ config: projectConfig, contentDir: path.join(rootDir, 'content'), cacheDir, log: () => {} });
   return {
     rootDir,
-    file: (relative) => path.join(rootDir, 'content', relative),
-    build: (cache) => buildNews({ config: projectConfig, rootDir, contentDir: 'content', includeDrafts: false, now: testNow, ...(cache && { cache }) }, () => {}),
+    file: (relative: string) => path.join(rootDir, 'content', relative),
+    read: (cache?: LocalCache) => buildNews({ config: projectConfig, rootDir, contentDir: 'content', includeDrafts: false, now: testNow, ...(cache && { cache }) }, () => {}),
+    /** A build into `name`, as `npm run build:site` makes it; resolves to what it wrote, by path. */
+    build: async (name: string, overrides: Partial<typeof settings> = {}) => {
+      const outputDir = path.join(rootDir, name);
+      await buildWithEleventy({ ...settings, ...overrides }, outputDir);
+      return readManifest(manifestFile(cacheDir, outputDir));
+    },
+    tree: (name: string) => readTree(path.join(rootDir, name)),
     remove: () => rmSync(rootDir, { recursive: true, force: true }),
   };
 }
@@ -49,29 +57,33 @@ function readTree(dir: string): Map<string, Buffer> {
     }));
 }
 
+/** The modification time of every file of a tree, to tell which a build wrote. */
+function times(dir: string): Map<string, number> {
+  return new Map(readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => {
+    const full = path.join(e.parentPath, e.name);
+    return [path.relative(dir, full), statSync(full).mtimeMs] as const;
+  }));
+}
+
 const cache = suite('the parsed-items cache');
 
-cache('a build with the cache gives the same items, and reads again only the file that changed', async () => {
+cache('a reading with the cache gives the same items, and reads again only the file that changed', async () => {
   const p = project();
   try {
     const cached: LocalCache = new Map();
-    const first = await p.build(cached);
+    const first = await p.read(cached);
     assert.is(cached.size, 6, 'every file is cached, the draft included');
-    const again = await p.build(cached);
-    assert.ok(again.items.every((item, i) => item === first.items[i]), 'unchanged files give the very same items');
+    const again = await p.read(cached);
+    assert.equal(again.items, first.items);
 
     retitle(p.file(changedFile), 'Telecare week, with a new title');
-    const edited = await p.build(cached);
-    const fresh = await p.build();
-    assert.equal(edited.items.map((item) => item.title), fresh.items.map((item) => item.title));
+    const edited = await p.read(cached);
+    const fresh = await p.read();
+    assert.equal(edited.items, fresh.items);
     assert.ok(edited.items.some((item) => item.title === 'Telecare week, with a new title'));
-    for (const item of edited.items) {
-      const before = first.items.find((other) => other.path === item.path);
-      assert.is(item === before, item.path !== changedPage, `${item.path} is ${item.path === changedPage ? 'read again' : 'reused'}`);
-    }
 
     rmSync(p.file(changedFile));
-    const removed = await p.build(cached);
+    const removed = await p.read(cached);
     assert.is(cached.has(changedFile), false, 'a deleted file leaves the cache');
     assert.is(removed.items.length, first.items.length - 1);
   } finally {
@@ -79,7 +91,7 @@ cache('a build with the cache gives the same items, and reads again only the fil
   }
 });
 
-cache('the cache file is read back only with the key it was written with', async () => {
+cache('the cache file is read back only for the content, configuration and static files it was written for', async () => {
   const p = project();
   try {
     // A time in whole seconds, which every file system keeps exactly.
@@ -87,35 +99,24 @@ cache('the cache file is read back only with the key it was written with', async
     const time = new Date('2026-11-01T09:00:00Z');
     utimesSync(target, time, time);
     const cached: LocalCache = new Map();
-    await p.build(cached);
-    const file = path.join(p.rootDir, '.cache', 'items.v8');
-    const key = cacheKey(config, path.join(p.rootDir, 'content'));
-    await writeLocalCache(file, key, cached);
-    const read = readLocalCache(file, key);
+    await p.read(cached);
+    const file = path.join(p.rootDir, 'cache', 'items.v8');
+    const contentRoot = path.join(p.rootDir, 'content');
+    await writeLocalCache(file, cached, config, contentRoot);
+    const read = readLocalCache(file, config, contentRoot);
     assert.equal([...read.keys()].sort(), [...cached.keys()].sort());
-    assert.is(readLocalCache(file, 'another key').size, 0);
-    assert.is(readLocalCache(path.join(p.rootDir, 'no-such-file'), key).size, 0);
+    assert.is(readLocalCache(file, config, path.resolve(fixture)).size, 0, 'another content folder');
+    assert.is(readLocalCache(file, resolveConfig({ ...newsConfig, pageSize: 7 }), contentRoot).size, 0, 'another configuration');
+    assert.is(readLocalCache(path.join(p.rootDir, 'no-such-file'), config, contentRoot).size, 0);
 
     // Same size and time: the cached result stands, the file is not read again.
     writeFileSync(target, readFileSync(target, 'utf8').replace('Telecare week', 'Telecare WEEK'));
     utimesSync(target, time, time);
-    const site = await p.build(read);
-    assert.ok(site.items.some((item) => item.title.includes('Telecare week')));
-  } finally {
-    p.remove();
-  }
-});
+    const stream = await p.read(read);
+    assert.ok(stream.items.some((item) => item.title.includes('Telecare week')));
 
-cache('the key changes with the content folder, the configuration and the static files', () => {
-  const p = project();
-  try {
-    const contentRoot = path.join(p.rootDir, 'content');
-    const key = cacheKey(config, contentRoot);
-    assert.is(cacheKey(config, contentRoot), key);
-    assert.is.not(cacheKey(config, path.resolve(fixture)), key);
-    assert.is.not(cacheKey(resolveConfig({ ...newsConfig, pageSize: 7 }), contentRoot), key);
     appendFileSync(path.join(contentRoot, 'files', 'map.svg'), '\n');
-    assert.is.not(cacheKey(config, contentRoot), key);
+    assert.is(readLocalCache(file, config, contentRoot).size, 0, 'a static file changed');
   } finally {
     p.remove();
   }
@@ -123,70 +124,80 @@ cache('the key changes with the content folder, the configuration and the static
 
 cache.run();
 
-const live = suite('content edits on the dev server');
+const builds = suite('builds into a folder that holds an earlier build');
 
-live('writing only what changed leaves the same files as writing everything', async () => {
-  // Feeds of one item and archives of one, so that most feed documents do not hold the changed item.
-  const p = project(resolveConfig({ ...newsConfig, feeds: { subscriptionSize: 1, archivePageSize: 1 } }));
-  const out = (name: string) => path.join(p.rootDir, name);
+builds('a build with nothing changed writes nothing, and leaves every file as it was', async () => {
+  const p = project();
   try {
-    const templates = await loadTemplates('src');
-    mkdirSync(out('empty-content'));
-    const nothing = await buildNews({ config, rootDir: p.rootDir, contentDir: 'empty-content', includeDrafts: false, now: testNow }, () => {});
-    const cached: LocalCache = new Map();
-    const before = await p.build(cached);
-    await writeChanges(nothing, before, templates, out('incremental'), stylesheetPath);
-
-    retitle(p.file(changedFile), 'Telecare week, with a new title');
-    const after = await p.build(cached);
-    const written = await writeChanges(before, after, templates, out('incremental'), stylesheetPath);
-    await writeChanges(nothing, after, templates, out('full'), stylesheetPath);
-
-    const full = readTree(out('full'));
-    const incremental = readTree(out('incremental'));
-    assert.equal([...incremental.keys()].sort(), [...full.keys()].sort());
-    for (const [file, bytes] of full) assert.ok(bytes.equals(incremental.get(file)!), `${file} is the same either way`);
-    assert.ok(written.includes(changedPage));
-    assert.not.ok(written.includes('/pathfinder/2013/business-case/'), 'a page that does not show the item is not written');
-    // Of the feed documents, subscription and archive, exactly those that hold the item are written.
-    const feedPaths = new Set(after.feedDocuments.map((doc) => doc.path));
-    const holding = after.feedDocuments.filter((doc) => doc.items.some((item) => item.path === changedPage)).map((doc) => doc.path);
-    assert.ok(holding.includes('/social-care/atom.xml') && holding.some((doc) => doc.includes('/archive/')), holding.join(' '));
-    assert.equal(written.filter((file) => feedPaths.has(file)).sort(), holding.sort());
-
-    // The production build's feed writer gives the same bytes.
-    const feedsWritten = await writeFeeds(after, out('feeds'), stylesheetPath);
-    const feeds = readTree(out('feeds'));
-    assert.is(feeds.size, after.feedDocuments.length);
-    for (const sitePath of feedsWritten) assert.ok(feeds.get(sitePath.slice(1))!.equals(full.get(sitePath.slice(1))!), `${sitePath} is the same either way`);
+    await p.build('out');
+    const before = times(path.join(p.rootDir, 'out'));
+    const manifest = await p.build('out');
+    assert.equal(times(path.join(p.rootDir, 'out')), before);
+    assert.is(Object.keys(manifest?.outputs ?? {}).length, before.size);
   } finally {
     p.remove();
   }
 });
 
-live.run();
-
-const search = suite('the search index');
-
-search('indexes the item pages and the partner items, and reuses the index while none of them changes', async () => {
-  const site = await buildSite({ contentDir: fixture });
-  const cacheDir = path.join(path.dirname(site.dir), 'search-cache');
-  const index = () => run('node', ['--import', 'tsx', 'scripts/build-search.ts', '--site', site.dir, '--cache', cacheDir]).then((r) => r.stdout);
-  const entry = () => JSON.parse(readFileSync(path.join(site.dir, 'pagefind', 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+builds('after an edit, it writes exactly the outputs that show the item, and the folder is what a fresh build makes', async () => {
+  // Feeds of one item and archives of one, so that most feed documents do not hold the changed item.
+  const p = project(resolveConfig({ ...newsConfig, feeds: { subscriptionSize: 1, archivePageSize: 1 } }));
   try {
-    assert.equal(Object.values(entry().languages).map((l) => l.page_count), [5], 'the five item pages, no listing or tag pages');
-    assert.match(await index(), /^Search index: 5 item pages and 0 partner items unchanged, previous index reused/);
-    appendFileSync(path.join(site.dir, 'social-care', '2012', 'telecare-week', 'index.html'), '\n');
-    assert.match(await index(), /^Search index: 5 item pages and 0 partner items indexed/);
-    // A partner item (they have no page here) changes the fingerprint too, and joins the pages' index.
-    const record = { url: 'https://partner.example.org/news/1', content: 'Partner news. A summary.', language: 'en-gb', meta: { title: 'Partner news' } };
-    writeFileSync(path.join(site.dir, 'search', 'partner-items.json'), JSON.stringify([record]));
-    assert.match(await index(), /^Search index: 5 item pages and 1 partner item indexed/);
-    assert.equal(Object.entries(entry().languages).map(([language, l]) => [language, l.page_count]), [['en-gb', 6]], 'one index, with the partner item in it');
-    assert.match(await index(), /^Search index: 5 item pages and 1 partner item unchanged, previous index reused/);
+    await p.build('out');
+    const before = times(path.join(p.rootDir, 'out'));
+    retitle(p.file(changedFile), 'Telecare week, with a new title');
+    const manifest = await p.build('out');
+    await p.build('fresh');
+    assert.equal(p.tree('out'), p.tree('fresh'));
+    const after = times(path.join(p.rootDir, 'out'));
+    const written = [...after].filter(([file, time]) => before.get(file) !== time).map(([file]) => `/${file}`.replace(/index\.html$/, '')).sort();
+    assert.ok(written.includes(changedPage));
+    assert.not.ok(written.includes('/pathfinder/2013/business-case/'), 'a page that does not show the item is not written');
+    // Of the feed documents, subscription and archive, exactly those that hold the item are written.
+    const feeds = Object.entries(manifest?.outputs ?? {}).filter(([, entry]) => entry.route.startsWith('feed') && entry.route !== 'feeds' && entry.route !== 'feedAbout');
+    const stream = await p.read();
+    const item = stream.items.find((i) => i.path === changedPage);
+    assert.ok(item);
+    const holding = feeds.map(([sitePath]) => sitePath).filter((sitePath) => readFileSync(path.join(p.rootDir, 'out', sitePath), 'utf8').includes(item?.id ?? '?'));
+    assert.ok(holding.includes('/social-care/atom.xml') && holding.some((doc) => doc.includes('/archive/')), holding.join(' '));
+    assert.equal(written.filter((file) => feeds.some(([sitePath]) => sitePath === file)), holding.sort());
   } finally {
-    site.remove();
+    p.remove();
   }
 });
 
-search.run();
+builds('what the content no longer publishes is removed: a deleted item, a preview\'s draft, a file put there by hand', async () => {
+  const p = project();
+  try {
+    await p.build('out', { includeDrafts: true });
+    assert.ok(p.tree('out').has('social-care/2013/draft-plan/index.html'), 'a preview shows the draft');
+    mkdirSync(path.join(p.rootDir, 'out', 'old'), { recursive: true });
+    writeFileSync(path.join(p.rootDir, 'out', 'old', 'page.html'), 'left over');
+    rmSync(p.file('industry/2012/concordat-signed.md'));
+    await p.build('out');
+    await p.build('fresh');
+    assert.equal([...p.tree('out').keys()].sort(), [...p.tree('fresh').keys()].sort());
+    assert.equal(p.tree('out'), p.tree('fresh'));
+    const all = [...p.tree('out').values()].map((bytes) => bytes.toString('utf8')).join('\n');
+    assert.not.match(all, 'draft-plan');
+    assert.not.match(all, 'concordat-signed');
+  } finally {
+    p.remove();
+  }
+});
+
+builds('a file changed by hand after the build is written again', async () => {
+  const p = project();
+  try {
+    await p.build('out');
+    const page = path.join(p.rootDir, 'out', 'about', 'index.html');
+    const original = readFileSync(page, 'utf8');
+    writeFileSync(page, 'changed by hand');
+    await p.build('out');
+    assert.is(readFileSync(page, 'utf8'), original);
+  } finally {
+    p.remove();
+  }
+});
+
+builds.run();

@@ -1,11 +1,12 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { generateCorpus } from '../bench/corpus.ts';
-import { collectLocalItems, readLocalItems, resolveConfig, type LocalCache, type LocalOptions } from '../lib/index.ts';
+import { resolveConfig } from '../lib/config.ts';
+import { readLocalItems, type LocalCache, type LocalOptions } from '../lib/content/local.ts';
 import { testConfigInput, testNow } from './helpers/content.ts';
+import { suite } from './helpers/suite.ts';
 
 const test = suite('reading Markdown in worker threads');
 
@@ -20,7 +21,8 @@ function corpus(items: number): { options: LocalOptions; remove: () => void } {
 test('gives the same items and problems, in the same order, as reading on one thread, every thread reading some', async () => {
   const { options, remove } = corpus(1500);
   try {
-    const alone = collectLocalItems(options);
+    const { filesRead: readAlone, ...alone } = await readLocalItems(options, undefined, { threads: 1 });
+    assert.equal(readAlone, [1501]);
     assert.is(alone.items.length, 1500);
     assert.equal(alone.problems.map((p) => `${p.file}: ${p.field}`), ['content/industry/broken.md: date']);
     for (const threads of [2, 3]) {
@@ -40,7 +42,7 @@ test('fills the cache as reading on one thread does, and a warm read uses it', a
   try {
     const alone: LocalCache = new Map();
     const shared: LocalCache = new Map();
-    collectLocalItems(options, alone);
+    await readLocalItems(options, alone, { threads: 1 });
     await readLocalItems(options, shared, { threads: 2, waitForWorkers: true });
     assert.equal([...shared.keys()], [...alone.keys()]);
     assert.equal([...shared.values()], [...alone.values()]);

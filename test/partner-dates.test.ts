@@ -1,6 +1,6 @@
-import { suite } from 'uvu';
+import { suite } from './helpers/suite.ts';
 import * as assert from 'uvu/assert';
-import { parseFeedDate } from '../lib/index.ts';
+import { parseFeedDate } from '../lib/partners/feed-dates.ts';
 import { fetchInto, lines, source, stored, withHost } from './helpers/partners.ts';
 
 const dates = suite('partner feed dates');

@@ -1,6 +1,7 @@
-import { suite } from 'uvu';
+import { suite } from './helpers/suite.ts';
 import * as assert from 'uvu/assert';
-import { readPartnerItems, readStore } from '../lib/index.ts';
+import { readPartnerItems } from '../lib/partners/items.ts';
+import { readStore } from '../lib/partners/store.ts';
 import { lastModified } from './helpers/feed-server.ts';
 import { config, etagOf, fetchInto, lines, limits, source, withHost } from './helpers/partners.ts';
 

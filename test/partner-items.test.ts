@@ -1,8 +1,15 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { suite } from 'uvu';
+import { suite } from './helpers/suite.ts';
 import * as assert from 'uvu/assert';
-import { collectNews, fetchPartners, formatBuildSummary, readSourcesConfig, resolveConfig, type NewsItem } from '../lib/index.ts';
+import { resolveConfig } from '../lib/config.ts';
+import type { NewsItem } from '../lib/model.ts';
+import { readNews } from '../lib/news.ts';
+import { readSourcesConfig } from '../lib/partners/config.ts';
+import { fetchPartners } from '../lib/partners/fetch.ts';
+import { groupByStream } from '../lib/select.ts';
+import { buildSite } from '../site/build.ts';
+import { describeStream } from '../site/summary.ts';
 import { item, testConfigInput, testNow, writeProject } from './helpers/content.ts';
 import { startFeedServer } from './helpers/feed-server.ts';
 import { readBack, renderAll } from './helpers/feeds.ts';
@@ -37,7 +44,8 @@ const build = suite('partner items in the stream');
 build('the build reads the store: partner items join their stream, link to the original, and credit their source', async () => {
   const project = await projectWithPartners();
   try {
-    const { site, problems } = collectNews({ config, rootDir: project.rootDir, now: testNow, includeDrafts: false });
+    const site = await readNews({ config, rootDir: project.rootDir, now: testNow, includeDrafts: false });
+    const { problems } = site;
     assert.equal(problems, []);
     assert.equal(site.items.map((i) => [i.title, i.streams, i.url, credits(i)]), [
       ['A notice without a date', ['pathfinder'], 'https://northshire-telecare.example.org/news/notice', ['Northshire news']],
@@ -48,12 +56,12 @@ build('the build reads the store: partner items join their stream, link to the o
       // A partner republishing our own item: ours stays, and credits the partner.
       ['Concordat signed', ['industry'], 'https://news.example.org/industry/2012/concordat/', ['content/industry/2012/concordat.md', 'CareLink press releases']],
     ]);
-    assert.equal(site.streams.find((s) => s.stream.slug === 'industry')?.items.map((i) => i.title), [
+    assert.equal(groupByStream(site.items, config.streams).find((s) => s.stream.slug === 'industry')?.items.map((i) => i.title), [
       'CareLink & Northshire sign a five-year service contract', 'Telecare reaches 2,000 homes in Northshire', 'Concordat signed',
     ]);
     // Merges are counted, as information: per source, and in the build's summary.
     assert.equal(site.merges.map((m) => m.from), [['CareLink press releases'], ['CareLink press releases']]);
-    assert.is(formatBuildSummary(site, []).split('\n')[0], '3ML News: 5 items (Industry 2, Pathfinder sites 3, Social care 0, Public health 0); 2 partner items merged into another telling the same story');
+    assert.is(describeStream(site), '3ML News: 5 items (Industry 2, Pathfinder sites 3, Social care 0, Public health 0); 2 partner items merged into another telling the same story');
     const contract = site.items[1];
     assert.equal(contract && [contract.path, contract.link, contract.organisation, contract.summary, contract.contentHtml], [
       undefined, 'https://carelink.example.org/press/northshire-contract', 'CareLink Technologies', 'A service contract, not an equipment sale.',
@@ -61,7 +69,7 @@ build('the build reads the store: partner items join their stream, link to the o
     ]);
     assert.equal(site.partnerSources.map((s) => [s.name, s.items, s.status, s.stale, s.merged]), [['Northshire news', 3, 200, false, 0], ['CareLink press releases', 3, 200, false, 2]]);
     // Staleness is measured against the build's moment: a week without a successful fetch is stale, even if no fetch ran since.
-    const weekLater = collectNews({ config, rootDir: project.rootDir, now: new Date('2026-12-02T08:00:01Z'), includeDrafts: false });
+    const weekLater = { site: await readNews({ config, rootDir: project.rootDir, now: new Date('2026-12-02T08:00:01Z'), includeDrafts: false }) };
     assert.equal(weekLater.site.partnerSources.map((s) => s.stale), [true, true]);
   } finally {
     project.remove();
@@ -71,7 +79,7 @@ build('the build reads the store: partner items join their stream, link to the o
 build('partner items are in the feeds, linking to the original, and every feed still reads back cleanly', async () => {
   const project = await projectWithPartners();
   try {
-    const { site } = collectNews({ config, rootDir: project.rootDir, now: testNow, includeDrafts: false });
+    const site = buildSite(await readNews({ config, rootDir: project.rootDir, now: testNow, includeDrafts: false }), { rootDir: project.rootDir, contentDir: 'content' });
     const read = await readBack(renderAll(site));
     for (const [docPath, feed] of read) {
       assert.ok(feed.wellFormed && !feed.bozo, `${docPath}: ${feed.error ?? feed.bozoException}`);
@@ -91,7 +99,7 @@ build('partner items are in the feeds, linking to the original, and every feed s
       const entry = xml.split(/<\/(?:item|entry)>/).find((part) => part.includes(title)) ?? '';
       return /<source url="([^"]+)"/.exec(entry)?.[1] ?? /<source><id>([^<]+)<\/id>/.exec(entry)?.[1];
     };
-    const carelinkFeed = site.items[1]?.sources[0]?.kind === 'feed' ? site.items[1].sources[0].url : 'missing';
+    const carelinkFeed = site.stream.items[1]?.sources[0]?.kind === 'feed' ? site.stream.items[1].sources[0].url : 'missing';
     const feeds = renderAll(site);
     for (const file of ['/industry/rss.xml', '/industry/atom.xml']) {
       const xml = feeds.get(file) ?? '';

@@ -1,9 +1,9 @@
 import fs, { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { syncBuiltinESMExports } from 'node:module';
 import path from 'node:path';
-import { suite } from 'uvu';
+import { suite } from './helpers/suite.ts';
 import * as assert from 'uvu/assert';
-import { readStore } from '../lib/index.ts';
+import { readStore } from '../lib/partners/store.ts';
 import { closedPort, lastModified } from './helpers/feed-server.ts';
 import { etagOf, fetchInto, lines, now, record, source, stored, withHost } from './helpers/partners.ts';
 

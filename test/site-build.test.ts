@@ -1,5 +1,5 @@
 import Eleventy, { type EleventyPage } from '@11ty/eleventy';
-import { suite } from 'uvu';
+import { suite } from './helpers/suite.ts';
 import * as assert from 'uvu/assert';
 
 /** An in-memory Eleventy build of a fixture content folder through the real eleventy.config.ts. */

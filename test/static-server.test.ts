@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { suite } from 'uvu';
+import { suite } from './helpers/suite.ts';
 import * as assert from 'uvu/assert';
 import { HeadersFileError, parseHeadersFile, serveStatic, type StaticServer, type StaticServerOptions } from './helpers/static-server.ts';
 

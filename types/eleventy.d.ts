@@ -14,6 +14,8 @@ declare module '@11ty/eleventy' {
     );
     toJSON(): Promise<EleventyPage[]>;
     write(): Promise<unknown>;
+    /** Leaves out everything Eleventy would print (DEBUG=Eleventy* still shows its debug output). */
+    disableLogger(): void;
   }
 }
 

@@ -20,7 +20,7 @@ export interface BrowsedSite {
 
 /** For a suite's `before`: the shared build served and a browser started. */
 export async function browseSharedSite(context: BrowsedSite): Promise<void> {
-  context.site = await sharedSite();
+  context.site = await sharedSite({ commands: true });
   context.server = await serveStatic({ root: context.site.dir });
   context.browser = await launchBrowser();
 }

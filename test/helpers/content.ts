@@ -2,7 +2,8 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { collectNews, resolveConfig, type NewsConfig, type NewsConfigInput } from '../../lib/index.ts';
+import { resolveConfig, type NewsConfig, type NewsConfigInput } from '../../lib/config.ts';
+import { readNews, type NewsStream } from '../../lib/news.ts';
 
 /** A fixed "now" so that future-date checks never depend on the day the tests run. */
 export const testNow = new Date('2026-11-25T12:00:00Z');
@@ -30,12 +31,13 @@ export function writeProject(files: Record<string, string | Uint8Array>): { root
   return { rootDir, remove: () => rmSync(rootDir, { recursive: true, force: true }) };
 }
 
-/** Collects the stream from `files` with the test configuration (plus `config`), at `now` (default `testNow`). */
-export function collectFrom(files: Record<string, string | Uint8Array>, options: { includeDrafts?: boolean; config?: Partial<NewsConfigInput>; now?: Date } = {}) {
+/** Reads the stream of `files` with the test configuration (plus `config`), at `now` (default `testNow`), in this thread. */
+export async function collectFrom(files: Record<string, string | Uint8Array>, options: { includeDrafts?: boolean; config?: Partial<NewsConfigInput>; now?: Date } = {}): Promise<{ stream: NewsStream; problems: readonly NewsStream['problems'][number][] }> {
   const project = writeProject(files);
   try {
     const config: NewsConfig = resolveConfig({ ...testConfigInput, ...options.config });
-    return collectNews({ config, rootDir: project.rootDir, now: options.now ?? testNow, includeDrafts: options.includeDrafts ?? false });
+    const stream = await readNews({ config, rootDir: project.rootDir, now: options.now ?? testNow, includeDrafts: options.includeDrafts ?? false, threads: 1 });
+    return { stream, problems: stream.problems };
   } finally {
     project.remove();
   }

@@ -4,12 +4,15 @@
  * library reads partners' feeds with; Debian's feedparser 6.0 reads no JSON Feed).
  */
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { parseJsonFeed, type JsonFeed } from 'feedsmith';
-import { createFeedRenderer, type FeedDocument, type NewsSite } from '../../lib/index.ts';
+import { createFeedRenderer } from '../../lib/feeds/document.ts';
+import type { FeedDocument } from '../../lib/feeds/spec.ts';
+import type { Site } from '../../site/build.ts';
+import { paths } from '../../site/paths.ts';
 
 const run = promisify(execFile);
 
@@ -54,8 +57,8 @@ export interface ReadFeed {
 }
 
 /** Renders `documents` (default: all of the site's) and returns the text of each, by site path. */
-export function renderAll(site: NewsSite, documents: readonly FeedDocument[] = site.feedDocuments): Map<string, string> {
-  const { text } = createFeedRenderer({ config: site.config, siteUpdated: site.updated, stylesheetPath: '/assets/feed.xsl' });
+export function renderAll(site: Site, documents: readonly FeedDocument[] = site.documents): Map<string, string> {
+  const { text } = createFeedRenderer({ config: site.config, siteUpdated: site.stream.updated, stylesheetPath: paths.feedStylesheet });
   return new Map(documents.map((doc) => [doc.path, text(doc)]));
 }
 
@@ -135,24 +138,3 @@ function readJsonFeed(sitePath: string, text: string): ReadFeed {
   };
 }
 
-/** Where CI keeps the shared feed validators: beside the project, as .ci/run uses them. */
-const validator = path.resolve('../shared/tools/validate-feeds');
-
-/** The shared validators sit beside the project in CI, not on users' machines. */
-export const validatorsPresent = existsSync(validator);
-
-/**
- * The shared validators' verdict (`validate-feeds --strict`, with the W3C validator when
- * FEEDVALIDATOR_DIR names it) on a folder of feeds: the summary line and the whole report.
- * Undefined where the validators are not installed.
- */
-export async function validateFeeds(dir: string): Promise<{ summary: string; output: string }> {
-  let output: string;
-  try {
-    output = (await run(validator, ['--strict', dir], { maxBuffer: 1 << 26 })).stdout;
-  } catch (error) {
-    // Exit status 1 is its verdict on the feeds: the report is still on stdout.
-    output = (error as { stdout?: string }).stdout || String(error);
-  }
-  return { summary: output.trim().split('\n').at(-1) ?? '', output };
-}

@@ -3,7 +3,11 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fetchPartners, readStore, resolveConfig, type HttpLimits, type PartnerSource, type SourceReport, type StoredItem } from '../../lib/index.ts';
+import { resolveConfig } from '../../lib/config.ts';
+import type { PartnerSource } from '../../lib/partners/config.ts';
+import { fetchPartners, type SourceReport } from '../../lib/partners/fetch.ts';
+import type { HttpLimits } from '../../lib/partners/http.ts';
+import { readStore, type StoredItem } from '../../lib/partners/store.ts';
 import { testConfigInput } from './content.ts';
 import { startFeedServer, type FeedServer } from './feed-server.ts';
 

@@ -1,28 +1,73 @@
-/** A fresh production build of a content folder into a temporary folder: pages, feeds and the search index. */
+/**
+ * Builds of a content folder into a temporary folder, each with a cache folder of its
+ * own (never the repository's .cache/): in this process through the same Eleventy
+ * adapter `npm run build:site` runs (the fast tier), or with the commands themselves,
+ * search index included (the full tier).
+ */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { buildWithEleventy, settingsFromEnvironment } from '../../eleventy.config.ts';
+import { resolveConfig, type NewsConfigInput } from '../../lib/config.ts';
+import newsConfig from '../../news.config.ts';
 
 const run = promisify(execFile);
 
 export interface BuiltSite {
   readonly dir: string;
-  /** What the two build steps printed on standard output, as `npm run build` prints it. */
+  /** The build's own cache folder (its manifest is there). */
+  readonly cacheDir: string;
+  /** What the build printed, as `npm run build` prints it. */
   readonly output: string;
   readonly remove: () => void;
 }
 
-/** Builds exactly as `npm run build` does, with `env` (e.g. NEWS_PATH_PREFIX) on top of the current environment. */
-export async function buildSite(options: { contentDir?: string; env?: Record<string, string> } = {}): Promise<BuiltSite> {
+export interface BuildOptions {
+  /** Default the shipped content/. */
+  readonly contentDir?: string;
+  /** The site's address, as NEWS_ORIGIN and NEWS_PATH_PREFIX give it. */
+  readonly site?: { readonly origin?: string; readonly pathPrefix?: string };
+  readonly includeDrafts?: boolean;
+}
+
+function temporaryFolders(): { base: string; dir: string; cacheDir: string } {
   const base = mkdtempSync(path.join(tmpdir(), '3ml-site-'));
-  const dir = path.join(base, 'site');
-  const env = { ...process.env, ...(options.contentDir && { NEWS_CONTENT_DIR: options.contentDir }), ...options.env };
+  return { base, dir: path.join(base, 'site'), cacheDir: path.join(base, 'cache') };
+}
+
+/** The configuration of news.config.ts, at another address. */
+export function configAt(site: BuildOptions['site'] = {}) {
+  const input: NewsConfigInput = { ...newsConfig, site: { ...newsConfig.site, ...site } };
+  return resolveConfig(input);
+}
+
+/** A build in this process, as `npm run build:site` makes it (no search index). */
+export async function buildSite(options: BuildOptions = {}): Promise<BuiltSite> {
+  const { base, dir, cacheDir } = temporaryFolders();
+  const lines: string[] = [];
+  const settings = settingsFromEnvironment({
+    config: configAt(options.site), cacheDir, includeDrafts: options.includeDrafts ?? false, log: (text) => lines.push(text),
+    ...(options.contentDir && { contentDir: options.contentDir }),
+  });
   try {
-    const site = await run('node', ['--import', 'tsx', 'node_modules/@11ty/eleventy/cmd.cjs', '--config=eleventy.config.ts', `--output=${dir}`], { env, maxBuffer: 1 << 26 });
-    const search = await run('node', ['--import', 'tsx', 'scripts/build-search.ts', '--site', dir, '--cache', path.join(base, 'search-cache')], { env });
-    return { dir, output: site.stdout + search.stdout, remove: () => rmSync(base, { recursive: true, force: true }) };
+    await buildWithEleventy(settings, dir);
+    return { dir, cacheDir, output: `${lines.join('\n')}\n`, remove: () => rmSync(base, { recursive: true, force: true }) };
+  } catch (error) {
+    rmSync(base, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/** A build with the commands, `npm run build:site` then `npm run build:search`, with `env` on top of the current environment. */
+export async function buildSiteWithCommands(options: { contentDir?: string; env?: Record<string, string> } = {}): Promise<BuiltSite> {
+  const { base, dir, cacheDir } = temporaryFolders();
+  const env = { ...process.env, NEWS_CACHE_DIR: cacheDir, ...(options.contentDir && { NEWS_CONTENT_DIR: options.contentDir }), ...options.env };
+  try {
+    const site = await run(process.execPath, ['scripts/run.mjs', 'scripts/build-site.ts', '--output', dir], { env, maxBuffer: 1 << 26 });
+    const search = await run(process.execPath, ['scripts/run.mjs', 'scripts/build-search.ts', '--site', dir], { env });
+    return { dir, cacheDir, output: site.stdout + search.stdout, remove: () => rmSync(base, { recursive: true, force: true }) };
   } catch (error) {
     rmSync(base, { recursive: true, force: true });
     throw error;
@@ -32,15 +77,16 @@ export async function buildSite(options: { contentDir?: string; env?: Record<str
 const shared = new Map<string, Promise<BuiltSite>>();
 
 /**
- * One build of the shipped content (with `env`, e.g. a path prefix) for every test file
- * that only reads it: uvu runs the files in one process, so the suite builds each variant
- * once. Tests must not change it; it is removed when the process exits.
+ * One build of the shipped content per variant for every test file that only reads it:
+ * the runner loads the files into one process, so each variant is built once. Tests must
+ * not change it; it is removed when the process exits. `commands` builds it with the
+ * commands, search index included (the full tier's browser tests need the search).
  */
-export function sharedSite(env: Record<string, string> = {}): Promise<BuiltSite> {
-  const key = JSON.stringify(Object.entries(env).sort());
+export function sharedSite(options: { prefixed?: boolean; commands?: boolean } = {}): Promise<BuiltSite> {
+  const key = `${options.prefixed ? 'prefixed' : 'root'} ${options.commands ? 'commands' : 'in-process'}`;
   let site = shared.get(key);
   if (site === undefined) {
-    site = buildSite({ env });
+    site = options.commands ? buildSiteWithCommands({ env: options.prefixed ? prefixedEnv : {} }) : buildSite(options.prefixed ? { site: prefixedSite } : {});
     site.then((built) => process.once('exit', built.remove), () => {});
     shared.set(key, site);
   }
@@ -48,4 +94,5 @@ export function sharedSite(env: Record<string, string> = {}): Promise<BuiltSite>
 }
 
 /** The path-prefixed variant the tests share: the site under https://www.example.org/news/. */
-export const prefixedEnv = { NEWS_PATH_PREFIX: '/news/', NEWS_ORIGIN: 'https://www.example.org' };
+export const prefixedSite = { origin: 'https://www.example.org', pathPrefix: '/news/' };
+export const prefixedEnv = { NEWS_ORIGIN: prefixedSite.origin, NEWS_PATH_PREFIX: prefixedSite.pathPrefix };

@@ -1,11 +1,11 @@
 import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { suite } from 'uvu';
+import { suite } from '../helpers/suite.ts';
 import * as assert from 'uvu/assert';
-import { checkLinks } from '../scripts/link-checker.ts';
-import { elements, fileOf, readPage } from './helpers/html.ts';
-import { prefixedEnv, sharedSite } from './helpers/site.ts';
+import { checkLinks } from '../../scripts/link-checker.ts';
+import { elements, fileOf, readPage } from '../helpers/html.ts';
+import { sharedSite } from '../helpers/site.ts';
 
 const output = suite('the built site');
 
@@ -29,7 +29,7 @@ function listPageAssets(dir: string, sitePath: string): string[] {
 }
 
 output('the home page\'s HTML, CSS and JavaScript weigh under 100 KB', async () => {
-  const site = await sharedSite();
+  const site = await sharedSite({ commands: true });
   const assets = listPageAssets(site.dir, '/');
   assert.equal(assets.sort(), ['assets/site.css']);
   const bytes = ['index.html', ...assets].reduce((sum, file) => sum + statSync(path.join(site.dir, file)).size, 0);
@@ -48,13 +48,13 @@ output('the asset count sees every stylesheet and script, module or not, in any 
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  const site = await sharedSite();
+  const site = await sharedSite({ commands: true });
   assert.equal(listPageAssets(site.dir, '/search/').sort(), ['assets/search.css', 'assets/site.css', 'pagefind/pagefind-ui.css', 'pagefind/pagefind-ui.js']);
   assert.equal(listPageAssets(site.dir, '/embed/').sort(), ['assets/copy.js', 'assets/embed-builder.js', 'assets/site.css', 'embed/v1/news.js']);
 });
 
 output('no internal link, anchor or asset reference is broken, in pages, the sitemap or stylesheets', async () => {
-  const site = await sharedSite();
+  const site = await sharedSite({ commands: true });
   const report = checkLinks({ siteDir: site.dir, baseUrl: 'https://news.3millionlives.co.uk/' });
   assert.equal(report.problems, []);
   assert.ok(report.pages > 100, `${report.pages} pages`);
@@ -63,13 +63,21 @@ output('no internal link, anchor or asset reference is broken, in pages, the sit
 });
 
 output('no link is broken when the site lives under a path prefix', async () => {
-  const site = await sharedSite(prefixedEnv);
+  const site = await sharedSite({ prefixed: true, commands: true });
   const report = checkLinks({ siteDir: site.dir, baseUrl: 'https://www.example.org/news/' });
   assert.equal(report.problems, []);
   assert.is(report.sitemaps, 1);
   const home = readPage(site.dir, '/');
   assert.equal(elements(home, 'link', { rel: 'stylesheet' }).map((l) => l.attribs.href), ['/news/assets/site.css']);
   assert.equal(elements(home, 'link', { rel: 'canonical' }).map((l) => l.attribs.href), ['https://www.example.org/news/']);
+});
+
+output('npm run check:links holds the folder to the files the build declared, search index included: nothing broken, left over or missing', async () => {
+  const site = await sharedSite({ commands: true });
+  const { execFile } = await import('node:child_process');
+  const { promisify } = await import('node:util');
+  const { stdout } = await promisify(execFile)(process.execPath, ['scripts/run.mjs', 'scripts/check-links.ts', '--site', site.dir], { env: { ...process.env, NEWS_CACHE_DIR: site.cacheDir } });
+  assert.match(stdout, /^Checked \d+ pages, 1 sitemap and \d+ stylesheets: [\d,]+ references \(\d+ to other sites\), 0 broken\.\n$/);
 });
 
 output.run();

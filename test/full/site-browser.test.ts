@@ -1,9 +1,9 @@
-import { suite } from 'uvu';
+import { suite } from '../helpers/suite.ts';
 import * as assert from 'uvu/assert';
 import type { Browser, Page } from 'playwright-core';
-import { browseSharedSite, findViolations, stopBrowsing, type BrowsedSite } from './helpers/browser.ts';
-import { prefixedEnv, sharedSite } from './helpers/site.ts';
-import { serveStatic } from './helpers/static-server.ts';
+import { browseSharedSite, findViolations, stopBrowsing, type BrowsedSite } from '../helpers/browser.ts';
+import { sharedSite } from '../helpers/site.ts';
+import { serveStatic } from '../helpers/static-server.ts';
 
 type Context = BrowsedSite;
 
@@ -122,7 +122,7 @@ browserSuite('search finds a partner item by a word of its summary, linking to t
 });
 
 browserSuite('under a path prefix, search links item pages with the prefix and partner items to their originals', async (context) => {
-  const site = await sharedSite(prefixedEnv);
+  const site = await sharedSite({ prefixed: true, commands: true });
   const server = await serveStatic({ root: site.dir, prefix: '/news/' });
   const page = await (context.browser as Browser).newPage();
   try {

@@ -2,11 +2,11 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Frame, Page } from 'playwright-core';
-import { suite } from 'uvu';
+import { suite } from '../helpers/suite.ts';
 import * as assert from 'uvu/assert';
-import { findViolations, launchBrowser, recordPageOutput } from './helpers/browser.ts';
-import { buildSite, type BuiltSite } from './helpers/site.ts';
-import { serveStatic, type StaticServer } from './helpers/static-server.ts';
+import { findViolations, launchBrowser, recordPageOutput } from '../helpers/browser.ts';
+import { buildSite, type BuiltSite } from '../helpers/site.ts';
+import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
 
 interface Context {
   site?: BuiltSite;

@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, BrowserContextOptions, Page, Route } from 'playwright-core';
-import { suite } from 'uvu';
+import { suite } from '../helpers/suite.ts';
 import * as assert from 'uvu/assert';
-import { findViolations, launchBrowser, recordPageOutput } from './helpers/browser.ts';
-import { buildSite, type BuiltSite } from './helpers/site.ts';
-import { serveStatic, type StaticServer } from './helpers/static-server.ts';
+import { findViolations, launchBrowser, recordPageOutput } from '../helpers/browser.ts';
+import { buildSite, type BuiltSite } from '../helpers/site.ts';
+import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
 
 interface Context {
   site?: BuiltSite;
@@ -94,7 +94,7 @@ ${body}
 const embed = suite<Context>('the embed on a partner\'s page');
 
 embed.before(async (context) => {
-  [context.site, context.prefixedSite] = await Promise.all([buildSite(), buildSite({ env: { NEWS_PATH_PREFIX: '/news/' } })]);
+  [context.site, context.prefixedSite] = await Promise.all([buildSite(), buildSite({ site: { pathPrefix: '/news/' } })]);
   for (const [tag, feed] of Object.entries({ hostile: hostileFeed, malformed: malformedFeed, 'nothing-yet': emptyFeed })) {
     mkdirSync(path.join(context.site.dir, 'tags', tag), { recursive: true });
     writeFileSync(path.join(context.site.dir, 'tags', tag, 'feed.json'), JSON.stringify(feed));

@@ -3,17 +3,16 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { suite } from 'uvu';
+import { suite } from '../helpers/suite.ts';
 import * as assert from 'uvu/assert';
 
 const run = promisify(execFile);
 const root = process.cwd();
 
-/** The README's examples under "Using the library", as one module. */
-function readmeExamples(): string {
-  const readme = readFileSync('README.md', 'utf8');
-  const section = readme.slice(readme.indexOf('## Using the library'), readme.indexOf('\n## ', readme.indexOf('## Using the library') + 1));
-  return [...section.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]).join('\n');
+/** The examples of docs/library.md, each as a module of its own. */
+function libraryExamples(): Record<string, string> {
+  const text = readFileSync('docs/library.md', 'utf8');
+  return Object.fromEntries([...text.matchAll(/```ts\n([\s\S]*?)```/g)].map((m, index) => [`example-${index + 1}.ts`, `${m[1]}export {};\n`]));
 }
 
 /** Another TypeScript project that has this one installed as `3ml-news`, with `files` written into it. */
@@ -42,11 +41,24 @@ async function typeCheck(dir: string): Promise<string> {
 
 const consumer = suite('the library as a package');
 
-consumer('another project imports 3ml-news with its types: the README examples type-check, and a type error is caught', async () => {
-  const project = writeConsumer({ 'readme.ts': readmeExamples(), 'wrong.ts': "import { resolveConfig } from '3ml-news';\nexport const title: number = resolveConfig({ site: { origin: 'https://x.example' } }).site.title;\n" });
+consumer('another project imports 3ml-news with its types: the examples of docs/library.md type-check and run, and a type error is caught', async () => {
+  const examples = libraryExamples();
+  assert.is(Object.keys(examples).length, 3);
+  const project = writeConsumer({ ...examples, 'wrong.ts': "import { resolveConfig } from '3ml-news';\nexport const title: number = resolveConfig({ site: { origin: 'https://x.example' } }).site.title;\n" });
   try {
-    assert.match(readFileSync(path.join(project.dir, 'readme.ts'), 'utf8'), "from '3ml-news'");
     assert.is(await typeCheck(project.dir), "wrong.ts(2,14): error TS2322: Type 'string' is not assignable to type 'number'.");
+    // A project with one item and no partner sources.
+    mkdirSync(path.join(project.dir, 'content', 'industry'), { recursive: true });
+    writeFileSync(path.join(project.dir, 'content', 'industry', 'first.md'), '---\ntitle: First news\ndate: 2013-03-22\n---\nA paragraph.\n');
+    const env = { ...process.env, FORCE_COLOR: '0' };
+    const tsx = path.join(root, 'node_modules', 'tsx', 'dist', 'esm', 'index.mjs');
+    const outputs = [];
+    for (const name of Object.keys(examples)) outputs.push((await run('node', ['--import', tsx, name], { cwd: project.dir, env })).stdout);
+    assert.equal(outputs, [
+      '2013-03-22T12:00:28Z First news https://news.example.org/industry/2013/first/\n',
+      '/rss.xml 1343\n/atom.xml 1415\n/feed.json 660\n',
+      '0 of 0 sources fine, 0 waiting, 0 failed.\n',
+    ]);
   } finally {
     project.remove();
   }

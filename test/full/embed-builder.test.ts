@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, ConsoleMessage, Page } from 'playwright-core';
-import { suite } from 'uvu';
+import { suite } from '../helpers/suite.ts';
 import * as assert from 'uvu/assert';
-import { browseSharedSite, findViolations, stopBrowsing, type BrowsedSite } from './helpers/browser.ts';
+import { browseSharedSite, findViolations, stopBrowsing, type BrowsedSite } from '../helpers/browser.ts';
 
 type Context = BrowsedSite;
 

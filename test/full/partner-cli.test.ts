@@ -3,10 +3,11 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { suite } from 'uvu';
+import { suite } from '../helpers/suite.ts';
 import * as assert from 'uvu/assert';
-import { checkSourcesConfig, collectNews } from '../lib/index.ts';
-import { config, withHost } from './helpers/partners.ts';
+import { readNews } from '../../lib/news.ts';
+import { checkSourcesConfig } from '../../lib/partners/config.ts';
+import { config, withHost } from '../helpers/partners.ts';
 
 const run = promisify(execFile);
 
@@ -37,7 +38,7 @@ cli('fetch reads another sources file with --sources, reports a line per source,
       yamlSource('Broken partner', `${server.url}status/500`, 'industry', 'Broken Ltd', 'https://broken.example.org/'),
       yamlSource('Paused partner', `${server.url}atom-10.xml?paused`, 'industry', 'Paused Ltd', 'https://paused.example.org/', '\n  enabled: false'),
     ].join('\n'));
-    const fetched = await run('node', ['--import', 'tsx', 'scripts/fetch.ts', '--sources', file]);
+    const fetched = await run(process.execPath, ['scripts/run.mjs', 'scripts/fetch.ts', '--sources', file]);
     assert.is(fetched.stdout, [
       '✓ Northshire news: 3 in the feed: 3 new, 0 updated, 0 unchanged. (3 stored)',
       '✓ CareLink press releases: 3 in the feed: 3 new, 0 updated, 0 unchanged. (3 stored)',
@@ -48,7 +49,7 @@ cli('fetch reads another sources file with --sources, reports a line per source,
     ].join('\n'));
     // The id pins the store file's name.
     assert.equal(readdirSync(path.join(dir, 'partners')).sort(), ['broken-partner.json', 'carelink.json', 'northshire-news.json', 'state']);
-    const { stdout } = await run('node', ['--import', 'tsx', 'scripts/sources.ts', '--sources', file]);
+    const { stdout } = await run(process.execPath, ['scripts/run.mjs', 'scripts/sources.ts', '--sources', file]);
     // Times in the site's zone and words, as the sources page shows them.
     const stamp = /last fetch {4}(\d{1,2} [A-Z][a-z]+ \d{4}, \d\d:\d\d)/.exec(stdout)?.[1];
     assert.is(stdout, [
@@ -80,8 +81,8 @@ cli('fetch reads another sources file with --sources, reports a line per source,
       '',
     ].join('\n'));
     // --json is the site's /sources.json, exactly.
-    const json = await run('node', ['--import', 'tsx', 'scripts/sources.ts', '--sources', file, '--json']);
-    const { site } = collectNews({ config, rootDir: process.cwd(), contentDir: path.relative(process.cwd(), dir), sourcesFile: path.relative(process.cwd(), file), now: new Date(), includeDrafts: false });
+    const json = await run(process.execPath, ['scripts/run.mjs', 'scripts/sources.ts', '--sources', file, '--json']);
+    const site = await readNews({ config, rootDir: process.cwd(), contentDir: path.relative(process.cwd(), dir), sourcesFile: path.relative(process.cwd(), file), now: new Date(), includeDrafts: false });
     assert.equal(JSON.parse(json.stdout), { sources: JSON.parse(JSON.stringify(site.partnerSources)) });
   }));
 
@@ -92,7 +93,7 @@ cli('a waiting source is counted apart, and --strict fails on it', () =>
     // The first fetch fails with the 429; the next ones wait, as the partner asked.
     assert.equal(await failing(['scripts/fetch.ts', '--sources', file, '--strict']), { code: 1, stderr: '' });
     assert.equal(await failing(['scripts/fetch.ts', '--sources', file, '--strict']), { code: 1, stderr: '' });
-    const { stdout } = await run('node', ['--import', 'tsx', 'scripts/fetch.ts', '--sources', file]);
+    const { stdout } = await run(process.execPath, ['scripts/run.mjs', 'scripts/fetch.ts', '--sources', file]);
     assert.match(stdout, /^… Busy partner: not fetched: the partner asked us to wait until \S+; nothing was stored yet \(0 stored\)\n0 of 1 sources fine, 1 waiting, 0 failed\.\n$/);
   }));
 
@@ -114,9 +115,14 @@ cli('a sources file given by name must exist; bad options are refused with what 
   const missing = await failing(['scripts/fetch.ts', '--sources', 'typo.yaml']);
   assert.equal(missing, { code: 1, stderr: '1 error in typo.yaml:\n  typo.yaml: sources: does not exist (check the path of the sources file)\n' });
   assert.equal(await failing(['scripts/sources.ts', '--sources', 'typo.yaml']), { code: 1, stderr: '1 error in typo.yaml:\n  typo.yaml: sources: does not exist (check the path of the sources file)\n' });
-  assert.equal(await failing(['scripts/fetch.ts', '--timeout', 'abc', '--concurrency', '0']), {
-    code: 1, stderr: '--timeout "abc" is not a number of seconds above 0 (e.g. --timeout 20)\n--concurrency "0" is not a whole number of sources above 0 (e.g. --concurrency 4)\n',
-  });
+  const refused = await failing(['scripts/fetch.ts', '--timeout', 'abc', '--concurrency', '0']);
+  assert.is(refused.code, 2);
+  assert.equal(refused.stderr.split('\n').slice(0, 4), [
+    'npm run fetch: --timeout "abc" is not a number of seconds above 0 (e.g. --timeout 20)',
+    '--concurrency "0" is not a whole number of sources above 0 (e.g. --concurrency 4)',
+    '',
+    'Usage: npm run fetch [-- --sources FILE] [--store DIR] [--timeout SECONDS] [--concurrency N] [--strict]',
+  ]);
 });
 
 cli('a sources file with errors is reported, every problem with its line, and nothing is fetched', async () => {

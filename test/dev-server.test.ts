@@ -1,0 +1,108 @@
+/**
+ * The dev server as an editor uses it: new items, saves that replace the file (as vim and
+ * JetBrains make them), deletions, a content error shown in the page until it is fixed,
+ * and a stop that leaves nothing listening. In this process, on a port the OS chooses.
+ */
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import * as assert from 'uvu/assert';
+import { settingsFromEnvironment } from '../eleventy.config.ts';
+import { startDevServer } from '../dev/server.ts';
+import { item } from './helpers/content.ts';
+import { suite } from './helpers/suite.ts';
+
+interface Context {
+  rootDir?: string;
+  url?: string;
+  close?: () => Promise<void>;
+  applied?: string[];
+}
+
+const dev = suite<Context>('the dev server', {});
+
+dev.before(async (context) => {
+  context.rootDir = mkdtempSync(path.join(tmpdir(), '3ml-dev-'));
+  cpSync('test/fixtures/valid/content', path.join(context.rootDir, 'content'), { recursive: true });
+  const applied: string[] = [];
+  const settings = settingsFromEnvironment({
+    contentDir: path.join(context.rootDir, 'content'), cacheDir: path.join(context.rootDir, 'cache'), includeDrafts: true, log: () => {},
+  });
+  const server = await startDevServer({ settings, outputDir: path.join(context.rootDir, 'preview'), port: 0, log: (line) => applied.push(line) });
+  Object.assign(context, { url: server.url, close: server.close, applied });
+});
+
+dev.after(async (context) => {
+  await context.close?.();
+  if (context.rootDir) rmSync(context.rootDir, { recursive: true, force: true });
+});
+
+/** The page at a site path: its status and its text. */
+async function get(context: Context, sitePath: string): Promise<{ status: number; text: string }> {
+  const response = await fetch(new URL(sitePath.slice(1), context.url));
+  return { status: response.status, text: await response.text() };
+}
+
+/** Asks until `check` holds, for at most `ms`; resolves to how long it took. */
+async function within(ms: number, check: () => Promise<boolean>): Promise<number> {
+  const started = performance.now();
+  while (!(await check())) {
+    if (performance.now() - started > ms) throw new Error(`not within ${ms} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return performance.now() - started;
+}
+
+/** Saves as vim and JetBrains do: the new text into a temporary file beside it, renamed over it. */
+function saveByRename(file: string, text: string): void {
+  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.swp`);
+  writeFileSync(temporary, text);
+  renameSync(temporary, file);
+}
+
+dev('shows drafts, a new item, and five saves by rename, each within 2 s', async (context) => {
+  assert.is((await get(context, '/social-care/2013/draft-plan/')).status, 200, 'drafts are shown');
+  const file = path.join(context.rootDir as string, 'content', 'industry', '2013', 'new-item.md');
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, item({ title: 'A new item', date: '2013-06-01', draft: 'true' }));
+  await within(2000, async () => (await get(context, '/industry/2013/new-item/')).status === 200);
+  for (let save = 1; save <= 5; save++) {
+    saveByRename(file, item({ title: `A new item, save ${save}`, date: '2013-06-01', draft: 'true' }));
+    await within(2000, async () => (await get(context, '/industry/2013/new-item/')).text.includes(`<h1>A new item, save ${save}</h1>`));
+  }
+});
+
+dev('a deleted item disappears, its page and its place in the lists', async (context) => {
+  rmSync(path.join(context.rootDir as string, 'content', 'social-care', 'telecare-week.md'));
+  await within(2000, async () => (await get(context, '/social-care/2012/telecare-week/')).status === 404 && !(await get(context, '/')).text.includes('telecare-week'));
+});
+
+dev('a content error is shown in every page, with its file, line and field, until it is fixed', async (context) => {
+  const file = path.join(context.rootDir as string, 'content', 'pathfinder', '2013', 'business-case.md');
+  const text = readFileSync(file, 'utf8');
+  saveByRename(file, text.replace(/^date: .*$/m, 'date: 2013-13-45'));
+  await within(2000, async () => (await get(context, '/about/')).status === 500);
+  const page = await get(context, '/');
+  assert.is(page.status, 500);
+  assert.match(page.text, 'pathfinder/2013/business-case.md:3: date: &quot;2013-13-45&quot; is not a real date: there is no month 13');
+  saveByRename(file, text);
+  await within(2000, async () => (await get(context, '/about/')).status === 200);
+});
+
+dev('stopped, it leaves nothing listening', async (context) => {
+  const { port } = new URL(context.url as string);
+  await context.close?.();
+  context.close = undefined;
+  const refused = await new Promise<boolean>((resolve) => {
+    const socket = connect(Number(port), '127.0.0.1');
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(false);
+    });
+    socket.once('error', () => resolve(true));
+  });
+  assert.ok(refused, `port ${port} still accepts connections`);
+});
+
+dev.run();
