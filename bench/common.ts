@@ -54,12 +54,16 @@ export function listFiles(dir: string): string[] {
     .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)));
 }
 
-/** Our build's caches. `.cache/hostile/` is `npm run feeds:hostile`'s output, not a cache, and someone may be using it. */
+/**
+ * Our build's caches. Kept: `.cache/hostile/`, `npm run feeds:hostile`'s output, which someone
+ * may be using, and `.cache/program/`, the compiled commands (scripts/run.mjs), which depend
+ * on the code alone, as tsx's cache of compiled files did when the commands ran through it.
+ */
 export function removeCaches(): void {
   rmSync(path.join(root, 'node_modules', '.cache'), { recursive: true, force: true });
   const cache = path.join(root, '.cache');
   if (!existsSync(cache)) return;
-  for (const entry of readdirSync(cache)) if (entry !== 'hostile') rmSync(path.join(cache, entry), { recursive: true, force: true });
+  for (const entry of readdirSync(cache)) if (entry !== 'hostile' && entry !== 'program') rmSync(path.join(cache, entry), { recursive: true, force: true });
 }
 
 /** Generates bench/corpus/<items>/content unless it already holds that many items. */
@@ -71,8 +75,9 @@ export function readyCorpus(items: number): string {
   return dir;
 }
 
-export function oursCommand(out: string, ...extra: string[]): string[] {
-  return [process.execPath, '--import', 'tsx', eleventyCli, '--config=eleventy.config.ts', ...extra, `--output=${out}`];
+/** Our `npm run build:site` into `out`. */
+export function oursCommand(out: string): string[] {
+  return [process.execPath, 'scripts/run.mjs', 'scripts/build-site.ts', '--output', out];
 }
 
 /** Undo steps for an interrupted bench: a running watcher, the temporary folder. */

@@ -104,7 +104,7 @@ async function measureSize(items: number, runs: number, tmp: string): Promise<Ro
     ours.files = listFiles(oursOut).length;
     await step(warm, oursCommand(oursOut), oursEnv);
     warm.files = listFiles(oursOut).length;
-    const buildSearch = [process.execPath, '--import', 'tsx', 'scripts/build-search.ts', '--site', oursOut];
+    const buildSearch = [process.execPath, 'scripts/run.mjs', 'scripts/build-search.ts', '--site', oursOut];
     await step(search, buildSearch);
     search.files = listFiles(path.join(oursOut, 'pagefind')).length;
     await step(searchReused, buildSearch);

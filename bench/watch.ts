@@ -1,11 +1,11 @@
 /**
- * The one-item change: our build in --watch mode, the newest item retitled, the clock
- * running until its page and feed.json show the new title.
+ * The one-item change: our dev server (`npm start`'s, on a port the OS chooses), the
+ * newest item retitled, the clock running until its page and feed.json show the new title.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { BenchError, lastLines, listFiles, oursCommand, pendingCleanups, progress, readyCorpus, removeCaches, root, type Row } from './common.ts';
+import { BenchError, lastLines, listFiles, pendingCleanups, progress, readyCorpus, removeCaches, root, type Row } from './common.ts';
 
 /** A watching build and everything it has printed, ANSI colours removed. */
 interface Watcher {
@@ -15,9 +15,11 @@ interface Watcher {
   exited: boolean;
 }
 
-function startWatcher(content: string, out: string): Watcher {
+/** The dev server on `content`, with its caches (and so its preview folder, `<cacheDir>/dev/site`) in `cacheDir`. */
+function startWatcher(content: string, cacheDir: string): Watcher {
   // Its own process group, so stopping it also stops anything it started.
-  const child = spawn(process.execPath, oursCommand(out, '--watch').slice(1), { cwd: root, env: { ...process.env, NEWS_CONTENT_DIR: content }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const env = { ...process.env, NEWS_CONTENT_DIR: content, NEWS_CACHE_DIR: cacheDir };
+  const child = spawn(process.execPath, ['scripts/run.mjs', 'dev/main.ts', '0'], { cwd: root, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   const watcher: Watcher = { child, output: '', lastOutputAt: performance.now(), exited: false };
   const record = (chunk: Buffer) => {
     watcher.output += chunk.toString().replace(/\x1b\[[0-9;]*m/g, '');
@@ -66,9 +68,9 @@ function fileIncludes(file: string, text: string): boolean {
   }
 }
 
-/** The dev server prints "[3ML News] <folder>/ changed: wrote N files in M ms" each time it has applied a content change. */
+/** The dev server prints "[3ML News] <folder>/ changed: wrote N files, removed M, in T ms" each time it has applied a content change. */
 function changesApplied(watcher: Watcher): number {
-  return [...watcher.output.matchAll(/\] .+ changed: wrote \d+ files? in/g)].length;
+  return [...watcher.output.matchAll(/\] .+ changed: wrote \d+ files?, removed \d+, in/g)].length;
 }
 
 /** Waits until more than `before` changes have been applied and nothing more is pending. */
@@ -76,11 +78,7 @@ function waitForApplied(watcher: Watcher, before: number): Promise<void> {
   return waitFor('the change to be applied', 60_000, watcher, () => changesApplied(watcher) > before && performance.now() - watcher.lastOutputAt > 300);
 }
 
-/**
- * Node's recursive fs.watch on Linux is still adding the folder's watches when Eleventy
- * prints "Watching…", and misses changes until it is done, so the item is rewritten
- * unchanged, once a second, until a change is applied.
- */
+/** The item is rewritten unchanged, once a second, until the dev server applies a change: then it is surely watching. */
 async function waitForLiveWatcher(watcher: Watcher, file: string, text: string): Promise<number> {
   const started = performance.now();
   let touchedAt = 0;
@@ -133,18 +131,19 @@ export async function measureOneItemChange(items: number, tmp: string): Promise<
   // The item is edited in a copy, so that the corpus stays as generated.
   const content = path.join(tmp, 'watch-content');
   cpSync(readyCorpus(items), content, { recursive: true });
-  const out = path.join(tmp, 'watch');
+  const cacheDir = path.join(tmp, 'watch-cache');
+  const out = path.join(cacheDir, 'dev', 'site');
   const feed = path.join(out, 'feed.json');
   removeCaches();
-  const watcher = startWatcher(content, out);
+  const watcher = startWatcher(content, cacheDir);
   const stop = () => killWatcher(watcher, 'SIGKILL');
   pendingCleanups.add(stop);
   try {
-    await waitFor('the first watch build', 600_000, watcher, () => watcher.output.includes('Watching…') && existsSync(path.join(out, 'index.html')) && existsSync(feed));
+    await waitFor('the first build of the preview', 600_000, watcher, () => watcher.output.includes('Preview with drafts at') && existsSync(path.join(out, 'index.html')) && existsSync(feed));
     const newest = findNewestItem(content, feed, out);
     const original = readFileSync(newest.file, 'utf8');
     const live = await waitForLiveWatcher(watcher, newest.file, original);
-    progress(`${items}: watcher saw a change ${live.toFixed(1)} s after "Watching…" (and applied it)`);
+    progress(`${items}: the dev server applied a change ${live.toFixed(1)} s after it started serving`);
     for (let attempt = 1; attempt <= 3; attempt++) {
       const title = `Benchmark retitle ${attempt} ${Date.now()}`;
       const appliedBefore = changesApplied(watcher);

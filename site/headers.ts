@@ -84,11 +84,11 @@ export function renderNginx(rules: readonly HeaderRule[]): string {
   const base = (every?.headers ?? []).map(add);
   const lines = ['# nginx, in the server block for the site.', ...base];
   for (const rule of others) {
-    const type = contentType(rule);
-    const mediaType = type?.split(';')[0] ?? '';
+    const type = contentType(rule)?.split(';')[0];
     lines.push(`# ${rule.why}`, `location ~ ^(?:${rule.patterns.map(patternRegex).join('|')})$ {`);
-    lines.push(...[...base, ...rule.headers.filter((h) => h !== undefined && h.name !== 'Content-Type').map(add)].map((line) => `    ${line}`));
-    if (type) lines.push(`    types { ${mediaType} ${mediaType === 'application/feed+json' ? 'json' : 'txt'}; }`, '    charset utf-8;', `    charset_types ${mediaType};`);
+    lines.push(...[...base, ...rule.headers.filter((h) => h.name !== 'Content-Type').map(add)].map((line) => `    ${line}`));
+    // nginx sets the media type by extension: within this location, .json files are of this type.
+    if (type) lines.push(`    types { ${type} json; }`, '    charset utf-8;', `    charset_types ${type};`);
     lines.push('}');
   }
   return `${lines.join('\n')}\n`;

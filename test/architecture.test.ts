@@ -58,7 +58,7 @@ const layers: Record<string, readonly string[]> = {
   src: ['lib', 'site', 'layouts', 'embed'],
   embed: [],
   dev: ['lib', 'site', 'src', 'layouts', 'eleventy.config.ts'],
-  scripts: ['lib', 'site', 'src', 'layouts', 'dev', 'embed', 'eleventy.config.ts', 'news.config.ts', 'package.json'],
+  scripts: ['lib', 'site', 'src', 'layouts', 'dev', 'embed', 'bench', 'eleventy.config.ts', 'news.config.ts', 'package.json'],
 };
 const projectRoots = ['lib', 'site', 'layouts', 'src', 'embed', 'dev', 'scripts', 'test', 'bench', 'eleventy.config.ts', 'news.config.ts', 'package.json'];
 

@@ -5,7 +5,7 @@ import { gzipSync } from 'node:zlib';
 import type { Browser, BrowserContextOptions, Page, Route } from 'playwright-core';
 import { suite } from '../helpers/suite.ts';
 import * as assert from 'uvu/assert';
-import { findViolations, launchBrowser, recordPageOutput } from '../helpers/browser.ts';
+import { findViolations, launchBrowser, recordPageOutput, visit } from '../helpers/browser.ts';
 import { buildSite, type BuiltSite } from '../helpers/site.ts';
 import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
 
@@ -140,7 +140,7 @@ async function openPartner(context: Context, name: string, body: string, options
   const page = await (context.browser as Browser).newPage(options.browser);
   const { consoleErrors, pageErrors, dialogs } = recordPageOutput(page);
   await options.prepare?.(page);
-  await page.goto(`${context.partnerServer?.url}${name}.html`);
+  await visit(page, `${context.partnerServer?.url}${name}.html`);
   return { page, consoleErrors, pageErrors, dialogs };
 }
 
@@ -390,7 +390,9 @@ embed('a hostile feed is rendered inert: markup stays text, javascript: links ar
     assert.equal(await page.locator('threeml-news [part="meta"]').allTextContents(), ['7 June 2013 · <b onmouseover="window.pwned=6">Bold</b> · <iframe src="javascript:window.pwned=7">', 'on hostile.example.org']);
     assert.is(await page.locator('threeml-news img, threeml-news script, threeml-news iframe, threeml-news b').count(), 0);
     assert.is(await page.locator('threeml-news [part="attribution-link"]').getAttribute('href'), `${context.siteServer?.url}`);
-    await page.waitForTimeout(200);
+    // Anything the feed could have made run needs a request or a frame: both are over before the verdict.
+    await page.waitForLoadState('networkidle');
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve(null))));
     assert.equal([await page.evaluate(() => (window as unknown as { pwned?: number }).pwned), dialogs, consoleErrors, pageErrors], [undefined, [], [], []]);
   } finally {
     await page.close();
@@ -453,10 +455,14 @@ embed('when the feed is not JSON the fallback stays, and the console stays empty
 embed('attributes changed together load the news once; a stale response never replaces a newer one', async (context) => {
   let releasePathfinder: () => void = () => {};
   const pathfinderHeld = new Promise<void>((resolve) => { releasePathfinder = resolve; });
+  // Settles once the held request has been let go, and whatever the browser then does with it is done.
+  let pathfinderDone = () => {};
+  const pathfinderGone = new Promise<void>((resolve) => { pathfinderDone = resolve; });
   const { page, consoleErrors, pageErrors } = await openPartner(context, 'changes', snippet(context, 'stream="industry" limit="2"'), {
     prepare: (p) => p.route('**/pathfinder/feed.json', async (route: Route) => {
       await pathfinderHeld;
       await route.continue().catch(() => {});
+      pathfinderDone();
     }),
   });
   const requested: string[] = [];
@@ -491,7 +497,8 @@ embed('attributes changed together load the news once; a stale response never re
     assert.is((await stale).failure()?.errorText, 'net::ERR_ABORTED');
     await page.locator('threeml-news [part="link"]', { hasText: feedTitles(context, 'tags/telecoaching/feed.json', 1)[0] }).waitFor();
     releasePathfinder();
-    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 100)));
+    await pathfinderGone;
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve(null))));
     assert.equal(await page.locator('threeml-news [part="link"]').allTextContents(), feedTitles(context, 'tags/telecoaching/feed.json', 3));
     assert.equal([consoleErrors, pageErrors], [[], []]);
   } finally {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Browser, ConsoleMessage, Page } from 'playwright-core';
 import { suite } from '../helpers/suite.ts';
 import * as assert from 'uvu/assert';
-import { browseSharedSite, findViolations, stopBrowsing, type BrowsedSite } from '../helpers/browser.ts';
+import { browseSharedSite, findViolations, stopBrowsing, type BrowsedSite, visit } from '../helpers/browser.ts';
 
 type Context = BrowsedSite;
 
@@ -22,7 +22,7 @@ async function openBuilder(context: Context, width: number, pagePath = 'embed/')
     if (message.type() === 'error' || message.type() === 'warning') consoleErrors.push(message.text());
   });
   page.on('pageerror', (error) => consoleErrors.push(error.message));
-  await page.goto(`${context.server?.url}${pagePath}`);
+  await visit(page, `${context.server?.url}${pagePath}`);
   return { page, consoleErrors };
 }
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { suite } from '../helpers/suite.ts';
 import * as assert from 'uvu/assert';
-import { findViolations, launchBrowser, recordPageOutput } from '../helpers/browser.ts';
+import { findViolations, launchBrowser, recordPageOutput, visit } from '../helpers/browser.ts';
 import { buildSite, type BuiltSite } from '../helpers/site.ts';
 import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
 
@@ -58,7 +58,7 @@ ${body}
 </html>`);
   const page = await (context.browser as Browser).newPage({ viewport: { width, height: 900 } });
   const { consoleErrors, pageErrors, dialogs } = recordPageOutput(page);
-  await page.goto(`${context.partnerServer?.url}${name}.html`);
+  await visit(page, `${context.partnerServer?.url}${name}.html`);
   return { page, consoleErrors, pageErrors, dialogs };
 }
 

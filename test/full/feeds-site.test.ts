@@ -5,7 +5,7 @@ import { suite } from '../helpers/suite.ts';
 import * as assert from 'uvu/assert';
 import { parseOpml } from 'feedsmith';
 import { Parser } from 'htmlparser2';
-import { launchBrowser } from '../helpers/browser.ts';
+import { launchBrowser, visit } from '../helpers/browser.ts';
 import { collectFrom, item, writeProject } from '../helpers/content.ts';
 import { renderAll } from '../helpers/feeds.ts';
 import { buildSite as buildSiteFolder, type BuiltSite } from '../helpers/site.ts';
@@ -121,7 +121,7 @@ stylesheet('titles read as written, and an archive sends people to the subscript
     cpSync('src/assets/feed.xsl', path.join(dir, 'assets', 'feed.xsl'));
     const page = await browser.newPage();
     const view = async (sitePath: string) => {
-      await page.goto(new URL(sitePath.slice(1), server.url).href);
+      await visit(page, new URL(sitePath.slice(1), server.url).href);
       return page.evaluate(() => ({
         note: document.querySelector('.note')?.textContent?.replace(/\s+/g, ' ').trim(),
         about: document.querySelector('.note a:last-child')?.getAttribute('href'),

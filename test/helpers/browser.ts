@@ -11,6 +11,15 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
+/**
+ * Opens `url` in `page` and fails unless it answers 200: a page that is not there is
+ * served as the 404 page, which would pass most checks made of it.
+ */
+export async function visit(page: Page, url: string, options: Parameters<Page['goto']>[1] = {}): Promise<void> {
+  const response = await page.goto(url, options);
+  if (response?.status() !== 200) throw new Error(`${url} answered ${response?.status() ?? 'nothing'}, not 200`);
+}
+
 /** A suite's view of the shipped site: the shared build, served on 127.0.0.1, and a browser. */
 export interface BrowsedSite {
   site?: BuiltSite;
