@@ -53,9 +53,10 @@ ${renderTable(streams, rows)}`;
 
 /**
  * The figures as a table. On a screen too narrow for it, it scrolls sideways inside its
- * box, and the script makes the box a tab stop only then, so keyboard users can scroll it
- * without meeting a stop that does nothing on wider screens. The caption stays outside the
- * box, so it is never scrolled out of sight.
+ * box, a shadow at its edge says so, and the page's script (table-scroll.js) makes the box
+ * a tab stop and shows a note only then, so keyboard users can scroll it without meeting a
+ * stop that does nothing on wider screens. The caption stays outside the box, so it is
+ * never scrolled out of sight.
  */
 function renderTable(streams: readonly Stream[], rows: readonly YearCounts[]): SafeHtml {
   return html`<p class="table-caption" id="chart-table-caption">Items per stream per year (by each item's home stream)</p>
@@ -65,7 +66,7 @@ function renderTable(streams: readonly Stream[], rows: readonly YearCounts[]): S
 <tbody>${rows.map((r) => html`<tr><th scope="row">${r.year}</th>${r.counts.map((c) => html`<td>${c}</td>`)}<td>${r.total}</td></tr>`)}</tbody>
 </table>
 </div>
-<script>for (const box of document.querySelectorAll('[data-focus-when-scrolling]')) new ResizeObserver(() => { if (box.scrollWidth > box.clientWidth) box.tabIndex = 0; else box.removeAttribute('tabindex'); }).observe(box);</script>`;
+<p class="table-scroll-note">The table is wider than the screen: scroll it sideways to see every stream.</p>`;
 }
 
 /** A round step for the value axis: 1, 2 or 5 times a power of ten, about five lines. */

@@ -6,6 +6,7 @@ import { streamTitle, type NewsConfig } from '../lib/config.ts';
 import type { NewsItem } from '../lib/model.ts';
 import { sectionPath } from '../site/paths.ts';
 import { linkOutHost } from '../site/search.ts';
+import { renderDay } from './dates.ts';
 import { html, type SafeHtml } from './html.ts';
 import { sitePath } from './links.ts';
 
@@ -33,7 +34,7 @@ function renderSummary(config: NewsConfig, item: NewsItem, options: ListOptions)
   const title = html`<a href="${itemHref(config, item)}">${item.title}</a>`;
   return html`<article>
 ${heading === 'h3' ? html`<h3>${title}</h3>` : html`<h2>${title}</h2>`}
-<p class="meta"><time datetime="${item.date.iso}">${item.date.display}</time>${renderStreams(config, item)}${item.organisation && html` · ${item.organisation}`}${host && html` · ${renderLinkOut(host)}`}</p>
+<p class="meta">${renderDay(item.date)}${renderStreams(config, item)}${item.organisation && html` · ${item.organisation}`}${host && html` · ${renderLinkOut(host)}`}</p>
 ${options.summaries !== false && item.summary && html`<p>${item.summary}</p>`}
 </article>`;
 }

@@ -163,3 +163,8 @@ export function newsDateAt(epochMs: number, zone: string, language: string, hasT
   }
   return { iso: `${new Date(whole).toISOString().slice(0, 19)}Z`, epochMs: whole, display, hasTime };
 }
+
+/** The day of a date as readers see it, without its time: "19 December 2014". */
+export function dayOf(date: NewsDate): string {
+  return date.display.replace(/,.*$/, '');
+}

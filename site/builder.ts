@@ -13,7 +13,6 @@ import { writeFeeds } from '../lib/feeds/write.ts';
 import { buildNews } from '../lib/news.ts';
 import { buildSite, type Site } from './build.ts';
 import { routes, type AnyOutput, type Output } from './outputs.ts';
-import { paths } from './paths.ts';
 import { buildKey } from './version.ts';
 import { makeManifest, manifestFile, planWrite, readManifest, removeStale, searchablePages, writeCopies, writeManifest, type WritePlan } from './write.ts';
 
@@ -64,7 +63,7 @@ export async function prepareBuild(site: Site, settings: BuildSettings, outputDi
   const byWriter = (writer: string) => plan.changed.filter((output) => routes[output.route].writer === writer);
   const feeds = byWriter('feeds') as Output<'feedRss' | 'feedAtom' | 'feedJson'>[];
   // Feed documents with items are dated by their items; those without, by the site's latest change.
-  await writeFeeds(feeds.map((output) => output.data.document), { config: site.config, siteUpdated: site.stream.updated, stylesheetPath: paths.feedStylesheet }, outputDir);
+  await writeFeeds(feeds.map((output) => output.data.document), { config: site.config, siteUpdated: site.stream.updated }, outputDir);
   await writeCopies(byWriter('copy') as Output<'asset' | 'file'>[], outputDir);
   return { outputDir, key, plan, pages: byWriter('eleventy'), feeds: feeds.length };
 }

@@ -67,11 +67,11 @@ export const paths = {
   assets: '/assets/',
   stylesheet: '/assets/site.css',
   searchStylesheet: '/assets/search.css',
+  searchScript: '/assets/search.js',
   icon: '/assets/icon.svg',
   copyScript: '/assets/copy.js',
   embedBuilderScript: '/assets/embed-builder.js',
-  /** How browsers show an XML feed opened as a page. */
-  feedStylesheet: '/assets/feed.xsl',
+  tableScrollScript: '/assets/table-scroll.js',
   /** The search index, written by `npm run build:search`. */
   pagefind: '/pagefind/',
 } as const;

@@ -4,7 +4,8 @@
  * `npm run build:search` adds these records to Pagefind's index beside the item pages;
  * the build keeps them in its manifest (site/write.ts), from the same stream as the pages.
  */
-import type { NewsConfig } from '../lib/config.ts';
+import { streamTitle, type NewsConfig } from '../lib/config.ts';
+import { dayOf } from '../lib/dates.ts';
 import type { NewsItem } from '../lib/model.ts';
 
 /** One record as Pagefind's `addCustomRecord` takes it. */
@@ -15,7 +16,7 @@ export interface SearchRecord {
   readonly content: string;
   /** The site's language in lower case, as Pagefind reads it from the pages' `lang`, so that the record joins their index. */
   readonly language: string;
-  /** `title`, and `links to` (the partner's host), shown under the result as lists show "Links to …". */
+  /** `title`, `date` (the day), `streams` (their titles) and `links to` (the partner's host), shown under the result as lists show them. */
   readonly meta: Readonly<Record<string, string>>;
 }
 
@@ -33,7 +34,10 @@ export function partnerRecords(items: readonly NewsItem[], config: NewsConfig): 
       url: item.url,
       content: item.summary === '' ? item.title : `${title} ${item.summary}`,
       language: config.site.language.toLowerCase(),
-      meta: { title: item.title, 'links to': linkOutHost(item) ?? new URL(item.url).hostname },
+      meta: {
+        title: item.title, date: dayOf(item.date), streams: item.streams.map((slug) => streamTitle(config, slug)).join(', '),
+        'links to': linkOutHost(item) ?? new URL(item.url).hostname,
+      },
     }];
   });
 }

@@ -16,6 +16,7 @@ export function renderArchive(data: ArchiveData, _path: string, { config }: Rend
     path: paths.archive,
     section: paths.archive,
     feeds: data.feeds,
+    head: html`<script src="${sitePath(config, paths.tableScrollScript)}" defer></script>\n`,
     main: html`<h1>Archive</h1>
 <p class="lead">All ${data.total} items, year by year. You can also browse by <a href="${sitePath(config, paths.tags)}">tag</a> or by stream.</p>
 <h2>Years</h2>

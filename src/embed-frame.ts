@@ -2,6 +2,7 @@
  * /embed/frame/…: a light page per section for partners whose pages cannot run scripts,
  * to show in an iframe. No site chrome, no script; links open in the partner's window.
  */
+import { renderDay } from '../layouts/dates.ts';
 import { html } from '../layouts/html.ts';
 import { itemHref, linkOutHost } from '../layouts/item-list.ts';
 import { sitePath } from '../layouts/links.ts';
@@ -40,7 +41,7 @@ p { margin: 0; color: #4c6272; font-size: 0.875rem; }
 <body>
 <main>
 <h1>${title}</h1>
-<ul>${items.map((item) => html`<li><article><h2><a href="${itemHref(config, item)}">${item.title}</a></h2><p><time datetime="${item.date.iso}">${item.date.display.replace(/,.*$/, '')}</time>${item.organisation && html` · ${item.organisation}`}${linkOutHost(item) && html` · on ${linkOutHost(item)}`}</p></article></li>`)}</ul>
+<ul>${items.map((item) => html`<li><article><h2><a href="${itemHref(config, item)}">${item.title}</a></h2><p>${renderDay(item.date)}${item.organisation && html` · ${item.organisation}`}${linkOutHost(item) && html` · on ${linkOutHost(item)}`}</p></article></li>`)}</ul>
 <p class="attribution"><a href="${sitePath(config, section.path)}">More from ${site.title}</a></p>
 </main>
 </body>

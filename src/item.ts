@@ -1,6 +1,7 @@
 /** One page per local item: title, dates, streams, tags, details, body, attachments, related items, neighbours. */
 import { renderAttachments } from '../layouts/attachments.ts';
 import { renderPage } from '../layouts/base.ts';
+import { dayOf, renderDayAndTime } from '../layouts/dates.ts';
 import { html, trusted, type SafeHtml } from '../layouts/html.ts';
 import { linkOutHost, renderItemList } from '../layouts/item-list.ts';
 import { localHtml, localUrl, sitePath } from '../layouts/links.ts';
@@ -22,14 +23,15 @@ export function renderItem(page: ItemData, path: string, { config }: RenderConte
     section: sectionPath({ kind: 'stream', slug: item.homeStream }),
     feeds: page.feeds,
     item,
-    main: html`<article class="item">
+    // The search shows each result's date, streams and, for a link post, where it links to (site/search.ts gives partner items the same).
+    main: html`<article class="item" data-pagefind-meta="streams:${item.streams.map((slug) => streamTitle(config, slug)).join(', ')}">
 <header class="item-header">
 <h1>${item.title}</h1>
-<p class="meta" data-pagefind-ignore>Published <time datetime="${item.date.iso}">${item.date.display}</time>${item.updated && html`, updated <time datetime="${item.updated.iso}">${item.updated.display}</time>`}</p>
+<p class="meta" data-pagefind-ignore data-pagefind-meta="date:${dayOf(item.date)}">Published ${renderDayAndTime(item.date)}${item.updated && html`, updated ${renderDayAndTime(item.updated)}`}</p>
 </header>
 ${renderDetails(config, item)}
 ${item.image && html`<p class="lead-image"><img src="${localUrl(config, item.image.url)}" alt="${item.image.alt}"${item.image.width && html` width="${item.image.width}" height="${item.image.height}"`}></p>`}
-${item.link && html`<p class="link-post">This item is a link to news published elsewhere. <a href="${item.link}">Read it on ${host}<span aria-hidden="true">&nbsp;↗</span></a></p>`}
+${item.link && html`<p class="link-post" data-pagefind-ignore data-pagefind-meta="links to:${host}">This item is a link to news published elsewhere. <a href="${item.link}">Read it on ${host}<span aria-hidden="true">&nbsp;↗</span></a></p>`}
 <div class="item-body">${trusted(localHtml(config, item.contentHtml))}</div>
 ${renderAttachments(item.attachments.map((a) => ({ ...a, url: localUrl(config, a.url) })))}
 </article>

@@ -23,7 +23,7 @@ export function renderListing(listing: ListingData, path: string, { config }: Re
     ...(section.kind !== 'tag' && { section: section.path }),
     feeds: listing.feeds,
     main: html`<h1>${heading}</h1>
-${listing.pageNumber === 1 && html`<p class="lead">${section.description}</p>`}
+${listing.pageNumber === 1 && section.kind !== 'tag' && html`<p class="lead">${section.description}</p>`}
 ${section.kind === 'tag' && html`<p><a href="${sitePath(config, paths.tags)}">All tags</a></p>`}
 ${channel && renderFeedChoice(config, channel, section.kind === 'all')}
 ${renderItemList(config, listing.items)}

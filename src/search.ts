@@ -1,28 +1,19 @@
 /**
- * /search/: full-text search with Pagefind, a static index built after the pages (no
- * server) of every item page and every partner item. Without JavaScript the page offers
+ * /search/: full-text search over a static index (Pagefind) of every item page and every
+ * partner item, built after the pages, so no server is needed. The page's own script
+ * (src/assets/search.js) asks the index and lists the results as the site lists items; the
+ * search words live in the address (`/search/?q=telehealth`), so a search can be shared,
+ * bookmarked and started from a browser's address bar. Without JavaScript the page offers
  * the archive, tags and streams instead.
  */
 import { renderPage } from '../layouts/base.ts';
-import { html, trusted } from '../layouts/html.ts';
+import { html } from '../layouts/html.ts';
 import { sitePath } from '../layouts/links.ts';
 import type { PageFeeds } from '../site/pages.ts';
 import { paths, sectionPath } from '../site/paths.ts';
 import type { RenderContext } from './context.ts';
 
 export function renderSearch(data: PageFeeds, _path: string, { config }: RenderContext): string {
-  const bundle = sitePath(config, paths.pagefind);
-  const options = {
-    element: '#search',
-    bundlePath: bundle,
-    baseUrl: config.site.pathPrefix,
-    showSubResults: false,
-    showImages: false,
-    resetStyles: false,
-    // The visible label names the box; a placeholder would only repeat it, in grey.
-    translations: { placeholder: '' },
-  };
-  const script = JSON.stringify(options).replace(/</g, '\\u003c');
   return renderPage({
     config,
     route: 'search',
@@ -31,31 +22,23 @@ export function renderSearch(data: PageFeeds, _path: string, { config }: RenderC
     path: paths.search,
     section: paths.search,
     feeds: data.feeds,
-    head: html`<link rel="stylesheet" href="${bundle}pagefind-ui.css">
-<link rel="stylesheet" href="${sitePath(config, paths.searchStylesheet)}">
-<script src="${bundle}pagefind-ui.js" defer></script>
+    head: html`<link rel="stylesheet" href="${sitePath(config, paths.searchStylesheet)}">
+<script type="module" src="${sitePath(config, paths.searchScript)}"></script>
 `,
     main: html`<h1>Search</h1>
-<div class="search-area">
-<label class="search-label" for="search-input" hidden>Search all news, partners' items included</label>
-<div id="search" class="search"></div>
-</div>
+<form class="search-form" role="search" action="${sitePath(config, paths.search)}" method="get" data-index="${sitePath(config, paths.pagefind)}" data-base="${config.site.pathPrefix}">
+<label class="search-label" for="search-input">Search all news, partners' items included</label>
+<div class="search-row"><input id="search-input" name="q" type="search" autocomplete="off" spellcheck="false" enterkeyhint="search"><button type="submit">Search</button></div>
+</form>
+<p class="search-status" role="status"></p>
+<ol class="item-list search-results" id="search-results"></ol>
+<p><button type="button" class="search-more" hidden>Show more results</button></p>
 <noscript><p>Search needs JavaScript, which is turned off or not available in your browser.</p></noscript>
 <h2>Other ways to find news</h2>
 <ul>
 <li>The <a href="${sitePath(config, paths.archive)}">archive</a> lists every item, year by year.</li>
 <li><a href="${sitePath(config, paths.tags)}">Tags</a> gather the items on one subject.</li>
 <li>Each stream has its own page: ${config.streams.map((s, i) => html`${i > 0 && ', '}<a href="${sitePath(config, sectionPath({ kind: 'stream', slug: s.slug }))}">${s.title}</a>`)}.</li>
-</ul>
-<script>window.addEventListener('DOMContentLoaded', () => {
-  if (!window.PagefindUI) return;
-  new PagefindUI(${trusted(script)});
-  // Pagefind's box has no id of its own: give it the one the label points to, then show the label.
-  const input = document.querySelector('#search input');
-  if (!input) return;
-  input.id = 'search-input';
-  input.removeAttribute('title');
-  document.querySelector('.search-label').hidden = false;
-});</script>`,
+</ul>`,
   });
 }

@@ -1,5 +1,6 @@
 /** /archive/<year>/: every item of one year, month by month, newest first. */
 import { renderPage } from '../layouts/base.ts';
+import { dayOf } from '../layouts/dates.ts';
 import { html } from '../layouts/html.ts';
 import { itemHref, linkOutHost, renderLinkOut } from '../layouts/item-list.ts';
 import { sitePath } from '../layouts/links.ts';
@@ -25,7 +26,7 @@ export function renderYear(year: YearData, path: string, { config }: RenderConte
     main: html`<h1>News from ${year.year}</h1>
 <p class="lead">${year.items.length} ${year.items.length === 1 ? 'item' : 'items'}, newest first. <a href="${sitePath(config, paths.archive)}">All years</a></p>
 ${[...months].map(([month, items]) => html`<h2>${month}</h2>
-<ul class="compact-list">${items.map((item) => html`<li><a href="${itemHref(config, item)}">${item.title}</a> <span class="meta">${item.date.display.replace(/ \d{4}(,|$)/, '$1')}${linkOutHost(item) && html` · ${renderLinkOut(linkOutHost(item) as string)}`}</span></li>`)}</ul>`)}
+<ul class="compact-list">${items.map((item) => html`<li><a href="${itemHref(config, item)}">${item.title}</a> <span class="meta">${dayOf(item.date).replace(/ \d{4}$/, '')}${linkOutHost(item) && html` · ${renderLinkOut(linkOutHost(item) as string)}`}</span></li>`)}</ul>`)}
 <nav class="pager" aria-label="Years">
 ${year.newer ? html`<a href="${sitePath(config, yearPath(year.newer))}"><span aria-hidden="true">← </span>${year.newer}</a>` : html`<span></span>`}
 ${year.older ? html`<a href="${sitePath(config, yearPath(year.older))}">${year.older}<span aria-hidden="true"> →</span></a>` : html`<span></span>`}

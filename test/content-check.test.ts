@@ -26,6 +26,25 @@ fields('a missing title and a missing date', async () => {
   ]);
 });
 
+fields('a title written with nothing after it is empty, not missing; an optional field so written is left out', async () => {
+  assert.equal(await problemsOf({ 'industry/a.md': '---\ntitle:\ndate: 2013-03-22\norganisation:\n---\nBody.\n' }), [
+    'error content/industry/a.md:2 title: is empty (write the title)',
+  ]);
+});
+
+fields('tags written on one line with commas are read as the tags meant, with a warning; a list entry with a comma is kept, with a warning', async () => {
+  const listForm = 'write them as a list: tags: [telecare, carers], or one per line starting with "- "';
+  const { stream, problems } = await collectFrom({
+    'industry/a.md': item({ title: 'A', date: '2013-03-22', tags: 'telecare, carers' }),
+    'industry/b.md': item({ title: 'B', date: '2013-03-23', tags: '["Health, wealth"]' }),
+  });
+  assert.equal(stream.items.map((i) => [i.title, i.tags.map((t) => t.slug)]), [['B', ['health-wealth']], ['A', ['telecare', 'carers']]]);
+  assert.equal(sortProblems(problems).map(describe), [
+    `warning content/industry/a.md:4 tags: "telecare, carers" is one line, so it is read as 2 tags: "telecare", "carers" (${listForm})`,
+    `warning content/industry/b.md:4 tags.0: "Health, wealth" is one tag with a comma in it (if you meant several tags, ${listForm})`,
+  ]);
+});
+
 fields('an empty title, and a title over two lines', async () => {
   assert.equal(await problemsOf({ 'industry/a.md': item({ title: '""', date: '2013-03-22' }), 'industry/b.md': item({ title: '|\n  One\n  Two', date: '2013-03-22' }) }), [
     'error content/industry/a.md:2 title: is empty (write the title)',
@@ -243,19 +262,26 @@ across('two files that would be published at one URL', async () => {
   ]);
 });
 
-across('different tags that make one slug are merged with a warning naming both spellings and the files', async () => {
+across('different tags that make one slug are merged, with one warning per clash naming each spelling, how many files use it and which', async () => {
+  const hint = '(if they are one tag, spell it one way everywhere; if not, tell them apart with letters or digits, e.g. "C sharp")';
   assert.equal(await problemsOf({
     'industry/a.md': item({ title: 'A', date: '2013-03-22', tags: '[C++, Rust]' }),
     'industry/b.md': item({ title: 'B', date: '2013-03-22', tags: '\n  - Rust\n  - C#' }),
     'industry/c.md': item({ title: 'C', date: '2013-03-22', tags: 'c++' }),
     'industry/d.md': item({ title: 'D', date: '2013-03-22', tags: '[Telehealth, TELEHEALTH, telehealth]' }),
   }), [
-    'warning content/industry/b.md:6 tags.1: "C#" makes the same slug, "c", as "C++" (content/industry/a.md, content/industry/c.md), so they are one tag, shown as "C++" (if they are one tag, spell it one way everywhere; if not, tell them apart with letters or digits, e.g. "C sharp")',
+    `warning content/industry/b.md:6 tags.1: "C#" (in content/industry/b.md) makes the same slug, "c", as "C++" (in 2 files: content/industry/a.md, content/industry/c.md), so they are one tag, shown as "C++" ${hint}`,
   ]);
   // One use each: the spelling that sorts first is shown. Within one file too; a tag not in a list is reported as tags.
   assert.equal(await problemsOf({ 'industry/a.md': item({ title: 'A', date: '2013-03-22', tags: 'c' }), 'industry/b.md': item({ title: 'B', date: '2013-03-22', tags: '[C++, C#]' }) }), [
-    'warning content/industry/a.md:4 tags: "c" makes the same slug, "c", as "C++" (content/industry/b.md) and "C#" (content/industry/b.md), so they are one tag, shown as "C#" (if they are one tag, spell it one way everywhere; if not, tell them apart with letters or digits, e.g. "C sharp")',
-    'warning content/industry/b.md:4 tags.0: "C++" makes the same slug, "c", as "c" (content/industry/a.md) and "C#" (content/industry/b.md), so they are one tag, shown as "C#" (if they are one tag, spell it one way everywhere; if not, tell them apart with letters or digits, e.g. "C sharp")',
+    `warning content/industry/a.md:4 tags: "c" (in content/industry/a.md) and "C++" (in content/industry/b.md) make the same slug, "c", as "C#" (in content/industry/b.md), so they are one tag, shown as "C#" ${hint}`,
+  ]);
+});
+
+across('a spelling clash over many files is one warning, naming a few of them', async () => {
+  const files = Object.fromEntries(Array.from({ length: 12 }, (_, n) => [`industry/${String(n).padStart(2, '0')}.md`, item({ title: `Item ${n}`, date: '2013-03-22', tags: n < 4 ? '["Telecare!"]' : '[telecare]' })]));
+  assert.equal(await problemsOf(files), [
+    'warning content/industry/00.md:4 tags.0: "Telecare!" (in 4 files: content/industry/00.md, content/industry/01.md, content/industry/02.md, …) makes the same slug, "telecare", as "telecare" (in 8 files: content/industry/04.md, content/industry/05.md, content/industry/06.md, …), so they are one tag, shown as "telecare" (if they are one tag, spell it one way everywhere; if not, tell them apart with letters or digits, e.g. "C sharp")',
   ]);
 });
 

@@ -279,10 +279,11 @@ pages('the archive draws items per stream per year as a chart with a text altern
   ]);
 });
 
-pages('without JavaScript the search page says so and offers the archive, tags and each stream', (context) => {
+pages('the search page has a labelled box that sends its words in the address; without JavaScript it says so and offers the archive, tags and each stream', (context) => {
   const main = element(readPage(dirOf(context), '/search/'), 'main');
   assert.is(text(element(main, 'noscript')), 'Search needs JavaScript, which is turned off or not available in your browser.');
-  assert.is(element(main, 'label').attribs.hidden, '', 'the label waits for the search box, which only scripts make');
+  const form = element(main, 'form');
+  assert.equal([form.attribs.action, form.attribs.method, element(form, 'input').attribs.name, element(form, 'input').attribs.id, element(form, 'label').attribs.for], ['/search/', 'get', 'q', 'search-input', 'search-input']);
   assert.equal(elements(element(main, 'ul'), 'a').map((a) => [a.attribs.href, text(a)]), [
     ['/archive/', 'archive'],
     ['/tags/', 'Tags'],
@@ -300,7 +301,7 @@ pages('copy.js loads only on pages with Copy buttons', (context) => {
 });
 
 pages('feed addresses may wrap after each slash of the path, not inside a word', (context) => {
-  const link = elements(readPage(dirOf(context), '/feeds/'), 'a', { href: `${origin}/industry/rss.xml` })[0] as HtmlElement;
+  const link = elements(readPage(dirOf(context), '/industry/feed/'), 'a', { href: `${origin}/industry/rss.xml` })[0] as HtmlElement;
   assert.is(DomUtils.getInnerHTML(link), 'https://news.3millionlives.co.uk/<wbr>industry/<wbr>rss.xml');
 });
 
@@ -330,7 +331,7 @@ pages('robots.txt allows everything and names the sitemap', (context) => {
   assert.is(readFileSync(path.join(dirOf(context), 'robots.txt'), 'utf8'), `User-agent: *\nAllow: /\n\nSitemap: ${origin}/sitemap.xml\n`);
 });
 
-pages('the partner items are kept for the search index as records with their original URL, title and summary', (context) => {
+pages('the partner items are kept for the search index as records with their original URL, title and summary, date, streams and host', (context) => {
   const site = context.site as BuiltSite;
   const records = readManifest(manifestFile(site.cacheDir, site.dir))?.search.records ?? [];
   assert.is(records.length, 11);
@@ -338,7 +339,7 @@ pages('the partner items are kept for the search index as records with their ori
     url: 'https://healthy-communities.example.org/blog/video-calls-at-the-library',
     content: 'Video calls with your nurse, at the library. Volunteers at three libraries help people set up video calls with their community nurse.',
     language: 'en-gb',
-    meta: { title: 'Video calls with your nurse, at the library', 'links to': 'healthy-communities.example.org' },
+    meta: { title: 'Video calls with your nurse, at the library', date: '6 May 2014', streams: 'Public health', 'links to': 'healthy-communities.example.org' },
   });
 });
 

@@ -108,7 +108,7 @@ export function checkFrontMatter(data: unknown, context: FrontMatterContext): { 
     return false;
   });
   const summary = reader.text('summary', { oneLine: false, plain: true });
-  const tags = reader.list('tags').filter((tag, index) => {
+  const tags = readTags(reader, data.tags, report).filter((tag, index) => {
     if (slugify(tag) !== '') return true;
     report('error', `tags.${index}`, `"${tag}" has no letters or digits, so it cannot have a page`, 'write the tag with at least one letter or digit');
     return false;
@@ -166,9 +166,13 @@ class FieldReader {
     readonly report: Report,
   ) {}
 
-  /** A top-level text field. */
+  /**
+   * A top-level text field. A required one written with nothing after it (`title:`) is
+   * empty, not missing; an optional one so written is left out, as if it were not there.
+   */
   text(field: string, rules: TextRules): string | undefined {
-    return this.textValue(field, this.data[field], rules);
+    const value = this.data[field];
+    return this.textValue(field, value === null && rules.required && field in this.data ? '' : value, rules);
   }
 
   /** Any text value, reported under the dotted `field`. */
@@ -273,6 +277,28 @@ function readUpdated(reader: FieldReader, date: DateField | undefined, context: 
     reader.report('error', 'updated', `${written} is earlier than date ${publication}, which without a time stands for 12:00 that day (${context.timeZone})`, `write the date with its time, e.g. ${publication}T09:00, or set updated to 12:00 or later`);
   }
   return undefined;
+}
+
+/**
+ * Tags: a list, or one tag. `tags: telecare, carers` is one line of YAML, so one tag with a
+ * comma in it: what its author meant is two tags, and they are read as two, with a warning
+ * saying so. In a list, a tag with a comma was written so on purpose: it is kept, with a
+ * warning in case it was not.
+ */
+function readTags(reader: FieldReader, value: unknown, report: Report): string[] {
+  const listForm = 'write them as a list: tags: [telecare, carers], or one per line starting with "- "';
+  if (typeof value === 'string' && value.includes(',')) {
+    const meant = value.split(',').map((tag) => tag.trim()).filter((tag) => tag !== '');
+    report('warning', 'tags', `"${value.trim()}" is one line, so it is read as ${meant.length} tags: ${meant.map((tag) => `"${tag}"`).join(', ')}`, listForm);
+    return meant.flatMap((tag) => reader.textValue('tags', tag, { oneLine: true, plain: true }) ?? []);
+  }
+  const tags = reader.list('tags');
+  if (Array.isArray(value)) {
+    tags.forEach((tag, index) => {
+      if (tag.includes(',')) report('warning', `tags.${index}`, `"${tag}" is one tag with a comma in it`, `if you meant several tags, ${listForm}`);
+    });
+  }
+  return tags;
 }
 
 /** A name, one `{ name, email, url }`, or a list of either. */

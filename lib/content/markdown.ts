@@ -91,6 +91,9 @@ export function listMarkdownFiles(options: MarkdownSourceOptions): { files: stri
   return { files: files.sort(), problems };
 }
 
+/** The body `npm run new` writes: never to be published. */
+export const placeholderBody = 'Write the first paragraph here: it becomes the summary unless you add a summary field.';
+
 /**
  * Files editors keep beside the one being edited, for a moment or for the session: hidden
  * files (vim's `.item.md.swp`, emacs's `.#item.md`), backups (`item.md~`), emacs's
@@ -150,7 +153,16 @@ export function readMarkdownFile(relative: string, reader: MarkdownReader): { fi
     filesUrlPath: config.files.urlPath, filesDir: toPosix(path.join(contentDir, config.files.dir)), fileSize: reader.localFiles.size,
   });
   problems.push(...checked.problems);
-  if (!checked.fields) return { problems };
+  if (parsed.body.includes(placeholderBody)) {
+    // A draft being written may still hold it; published, it would be the item's text and summary.
+    const draft = checked.fields?.draft === true;
+    problems.push({
+      severity: draft ? 'warning' : 'error', file, line: parsed.bodyLine, field: 'body',
+      message: `still holds the placeholder npm run new writes ("${placeholderBody}")`,
+      hint: draft ? 'write the item in its place before you remove draft: true' : 'write the item in its place, or mark it draft: true until it is written',
+    });
+  }
+  if (!checked.fields || problems.some((p) => p.severity === 'error')) return { problems };
   return { file: { file, stream, name: path.basename(file).replace(/\.md$/i, ''), fields: checked.fields, body: parsed.body, bodyLine: parsed.bodyLine, lines: parsed.lines }, problems };
 }
 

@@ -115,9 +115,10 @@ export interface TagUse {
 
 /**
  * Spellings that differ in more than case but make one slug (`C++` and `C#` both make
- * `c`) are merged into one tag. Each use of a spelling other than the one shown is a
- * warning naming the other spellings and the files that use them; `locate` gives the
- * field and line of a use.
+ * `c`) are merged into one tag. Each such clash is one warning, however many files use
+ * the spellings: it names each spelling with how many files use it and a few of them, and
+ * is reported at the first use of a spelling other than the one shown (`locate` gives the
+ * field and line of a use).
  */
 export function findTagClashes(uses: readonly TagUse[], names: ReadonlyMap<string, string>, locate: (use: TagUse) => { field: string; line?: number }): Problem[] {
   const bySlug = new Map<string, Map<string, TagUse[]>>();
@@ -134,24 +135,25 @@ export function findTagClashes(uses: readonly TagUse[], names: ReadonlyMap<strin
   for (const [slug, spellings] of bySlug) {
     if (spellings.size < 2) continue;
     const shown = names.get(slug) ?? '';
-    for (const [key, group] of spellings) {
-      if (key === shown.toLowerCase()) continue;
-      const others = [...spellings].filter(([other]) => other !== key).map(([, g]) => `"${g[0]?.spelling}" (${listFiles(g)})`).join(' and ');
-      for (const use of group) {
-        problems.push({
-          severity: 'warning', file: use.file, ...locate(use),
-          message: `"${use.spelling}" makes the same slug, "${slug}", as ${others}, so they are one tag, shown as "${shown}"`,
-          hint: 'if they are one tag, spell it one way everywhere; if not, tell them apart with letters or digits, e.g. "C sharp"',
-        });
-      }
-    }
+    const groups = [...spellings.values()].map((group) => [...group].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.index - b.index)));
+    const others = groups.filter((group) => group[0]?.spelling.toLowerCase() !== shown.toLowerCase()).sort((a, b) => ((a[0]?.file ?? '') < (b[0]?.file ?? '') ? -1 : 1));
+    const kept = groups.find((group) => group[0]?.spelling.toLowerCase() === shown.toLowerCase()) ?? [];
+    const first = others[0]?.[0];
+    if (first === undefined) continue;
+    problems.push({
+      severity: 'warning', file: first.file, ...locate(first),
+      message: `${others.map(describeSpelling).join(' and ')} ${others.length === 1 ? 'makes' : 'make'} the same slug, "${slug}", as ${describeSpelling(kept)}, so they are one tag, shown as "${shown}"`,
+      hint: 'if they are one tag, spell it one way everywhere; if not, tell them apart with letters or digits, e.g. "C sharp"',
+    });
   }
   return problems;
 }
 
-function listFiles(uses: readonly TagUse[]): string {
+/** `"C#" (in content/a.md)`, `"C++" (in 12 files: content/a.md, content/b.md, content/c.md, …)`. */
+function describeSpelling(uses: readonly TagUse[]): string {
   const files = [...new Set(uses.map((use) => use.file))];
-  return files.length <= 3 ? files.join(', ') : `${files.slice(0, 3).join(', ')} and ${files.length - 3} more`;
+  const some = files.length <= 3 ? files.join(', ') : `${files.slice(0, 3).join(', ')}, …`;
+  return `"${uses[0]?.spelling}" (in ${files.length === 1 ? some : `${files.length} files: ${some}`})`;
 }
 
 function uniqueTags(spellings: readonly string[]): Tag[] {

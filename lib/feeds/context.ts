@@ -19,8 +19,6 @@ export interface DocumentContext {
   readonly siteTitle: string;
   /** The channel's permanent Atom id. */
   readonly feedId: string;
-  /** Site path (prefix included) of the XSL stylesheet browsers may apply, if any. */
-  readonly stylesheet?: string;
 }
 
 /**
@@ -32,13 +30,25 @@ export interface DocumentFrame {
   readonly after: string;
 }
 
-/** The XML declaration, the optional stylesheet, and a note for people who open the file in a browser. */
+/**
+ * The XML declaration and a note for people who open the file in a browser, which shows it
+ * as a tree, comments included. No stylesheet: XSLT is leaving the browsers (Chromium
+ * covers a page that uses it with a warning), and CSS cannot show a title written as HTML
+ * as the text it is; the page the note names is the view for people.
+ */
 export function documentPreamble(context: DocumentContext): string {
   const { document: doc, absolute } = context;
-  const note = `This is the ${formatFiles[doc.format].name} feed "${doc.channel.title}". Copy its address into a feed reader to subscribe. About this feed, and its latest items: ${absolute(doc.channel.aboutPath)}`;
-  const stylesheet = context.stylesheet ? `<?xml-stylesheet type="text/xsl" href="${xmlText(context.stylesheet)}"?>\n` : '';
+  // Short lines, as browsers show them, so that the note reads on a phone too.
+  const note = [
+    `This is the ${formatFiles[doc.format].name} feed`,
+    `"${doc.channel.title}".`,
+    'To subscribe, copy its address',
+    'into a feed reader.',
+    'About this feed and its latest items:',
+    absolute(doc.channel.aboutPath),
+  ];
   // A comment may not contain "--" or end in "-".
-  return `<?xml version="1.0" encoding="utf-8"?>\n${stylesheet}<!-- ${xmlText(note).replace(/-(?=-|$)/g, '- ')} -->\n`;
+  return `<?xml version="1.0" encoding="utf-8"?>\n<!--\n${note.map((line) => `  ${xmlText(line).replace(/-(?=-|$)/g, '- ')}`).join('\n')}\n-->\n`;
 }
 
 /**

@@ -23,8 +23,6 @@ export interface FeedRendererOptions {
    * it may be undefined (a site with no items), so that no caller forgets it.
    */
   readonly siteUpdated: NewsDate | undefined;
-  /** Site path of an XSL stylesheet for browsers that still apply XSLT (an enhancement only). */
-  readonly stylesheetPath?: string;
 }
 
 interface FormatRenderer {
@@ -70,7 +68,6 @@ export function createFeedRenderer(options: FeedRendererOptions): { bytes: (docu
       language: config.site.language,
       siteTitle: config.site.title,
       feedId: `${config.feeds.idPrefix}${document.channel.key}`,
-      ...(options.stylesheetPath && { stylesheet: config.site.pathPrefix + options.stylesheetPath.replace(/^\//, '') }),
     };
     const renderer = renderers[document.format];
     const frame = renderer.frame(context);

@@ -12,7 +12,6 @@ import { parseJsonFeed, type JsonFeed } from 'feedsmith';
 import { createFeedRenderer } from '../../lib/feeds/document.ts';
 import type { FeedDocument } from '../../lib/feeds/spec.ts';
 import type { Site } from '../../site/build.ts';
-import { paths } from '../../site/paths.ts';
 
 const run = promisify(execFile);
 
@@ -58,7 +57,7 @@ export interface ReadFeed {
 
 /** Renders `documents` (default: all of the site's) and returns the text of each, by site path. */
 export function renderAll(site: Site, documents: readonly FeedDocument[] = site.documents): Map<string, string> {
-  const { text } = createFeedRenderer({ config: site.config, siteUpdated: site.stream.updated, stylesheetPath: paths.feedStylesheet });
+  const { text } = createFeedRenderer({ config: site.config, siteUpdated: site.stream.updated });
   return new Map(documents.map((doc) => [doc.path, text(doc)]));
 }
 
