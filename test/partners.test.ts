@@ -241,7 +241,7 @@ faults('every fault is reported for its source alone, and the failing source kee
       ['forever', 'failed', 429, `429 Too Many Requests; the partner asks us to wait until 2099-01-01T00:00:00.000Z, so we wait the longest we allow, until 2026-12-02T09:00:00.000Z; ${kept}`, []],
       ['html', 'failed', 200, `the response is an HTML page, not a feed (the page advertises a feed at ${server.url}news/feed.xml: use that URL); ${kept}`, []],
       ['xhtml', 'failed', 200, `the response is an HTML page, not a feed (the page advertises a feed at ${server.url}press/atom.xml: use that URL); ${kept}`, []],
-      ['malformed', 'failed', 200, `the response is not a well-formed XML feed (Invalid feed format); ${kept}`, []],
+      ['malformed', 'failed', 200, `the response is not XML (line 2, column 75: Expected closing tag 'title' (opened in line 2, col 56) instead of closing tag 'item'); ${kept}`, []],
       ['huge', 'failed', 200, `the body is larger than the 98 KB limit; ${kept}`, []],
       ['bomb', 'failed', 200, `the body is larger than the 98 KB limit; ${kept}`, []],
       ['loop', 'failed', null, `redirects in a loop: ${server.url}loop-a → ${server.url}loop-b → ${server.url}loop-a; ${kept}`, []],
