@@ -93,7 +93,7 @@ export function normaliseEntries(feed: ParsedFeed, context: EntryContext): { ite
  * updated date stands in for the published one, else the time the entry was first seen.
  */
 function readDates(published: string | undefined, updated: string | undefined, context: EntryContext, warn: (message: string) => void): { published?: number; updated?: number } {
-  const read = (text: string | undefined): { at?: number; problem?: string } => (text === undefined || text.trim() === '' ? {} : checkPartnerDate(text, context.now, context.futureAllowanceHours));
+  const read = (text: string | undefined): { at?: number; problem?: string } => (text === undefined || text.trim() === '' ? {} : checkPartnerDate(text, { now: context.now, hours: context.futureAllowanceHours, of: 'the time of the fetch' }));
   const first = read(published);
   const last = read(updated);
   const at = first.at ?? last.at;
@@ -104,12 +104,13 @@ function readDates(published: string | undefined, updated: string | undefined, c
 
 /**
  * A partner's date as an instant, read as feed readers read dates, or why it cannot be
- * used: not a date, an impossible day, or more than `futureAllowanceHours` after `now`.
+ * used: not a date, an impossible day, or more than `ahead.hours` after `ahead.now`
+ * (`ahead.of` names that moment for people: the time of the fetch, of the build).
  */
-export function checkPartnerDate(text: string, now: Date, futureAllowanceHours: number): { at: number; problem?: undefined } | { at?: undefined; problem: string } {
+export function checkPartnerDate(text: string, ahead?: { readonly now: Date; readonly hours: number; readonly of: string }): { at: number; problem?: undefined } | { at?: undefined; problem: string } {
   const reading = parseFeedDate(text);
   if (!reading.ok) return { problem: reading.reason };
-  if (reading.epochMs > now.getTime() + futureAllowanceHours * 3_600_000) return { problem: `it is more than ${futureAllowanceHours} hours after the time of the fetch` };
+  if (ahead && reading.epochMs > ahead.now.getTime() + ahead.hours * 3_600_000) return { problem: `it is more than ${ahead.hours} hours after ${ahead.of}` };
   return { at: reading.epochMs };
 }
 

@@ -45,8 +45,10 @@ const staleAfterMs = 7 * 24 * 3_600_000;
 /** Each source's items and health, from the store; `now` is the moment staleness is measured at. */
 export function readPartnerItems(sources: readonly PartnerSource[], storeDir: string, config: NewsConfig, now: Date): { items: NewsItem[]; health: SourceHealth[]; problems: Problem[] } {
   const problems: Problem[] = [];
+  // One set of ids for every store: an item copied from one file into another is damage too.
+  const checks = { now, futureAllowanceHours: config.futureAllowanceHours, ids: new Map() };
   const stores = sources.map((source) => {
-    const read = readStore(storeDir, source.slug, source.name);
+    const read = readStore(storeDir, source.slug, source.name, checks);
     problems.push(...read.problems);
     return { source, store: read.store };
   });
