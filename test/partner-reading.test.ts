@@ -69,6 +69,22 @@ shapes('Atom 0.3 content in mode="base64" is decoded, as its type says', () => {
   assert.equal(reading.ok && reading.feed.entries, [{ title: { value: 'Décodé', type: 'text' }, summary: { value: '<p>Hello &amp; <b>welcome</b></p>', type: 'html' }, authors: [] }]);
 });
 
+shapes('Dublin Core stands in where the format\'s own title and dates are missing, as feedparser reads it', () => {
+  const reading = readFeed(Buffer.from(`<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/"><channel><title>DC</title>
+    <item><dc:title>Only in Dublin Core</dc:title><link>https://dc.example.org/1</link><dcterms:issued>2003-12-31T10:14:55Z</dcterms:issued><dcterms:modified>2004-01-02T10:00:00Z</dcterms:modified></item></channel></rss>`));
+  assert.equal(reading.ok && reading.feed.entries, [{
+    title: { value: 'Only in Dublin Core', type: 'text' }, link: 'https://dc.example.org/1', published: '2003-12-31T10:14:55Z', updated: '2004-01-02T10:00:00Z', authors: [],
+  }]);
+});
+
+shapes('an Atom entry\'s links are resolved against xml:base, and an id that is a web address stands in for a missing link', () => {
+  const reading = readFeed(Buffer.from(`<feed xmlns="http://www.w3.org/2005/Atom" xml:base="https://base.example.org/news/"><title>Base</title><link href="./"/>
+    <entry xml:base="2013/"><title>Relative</title><link href="item-1"/><id>tag:base.example.org,2013:1</id></entry>
+    <entry><title>Id only</title><id>https://base.example.org/news/2</id></entry>
+    <entry><title>Neither</title><id>urn:uuid:1225c695-cfb8-4ebb-aaaa-80da344efa6a</id></entry></feed>`));
+  assert.equal(reading.ok && [reading.feed.link, reading.feed.entries.map((e) => e.link)], ['https://base.example.org/news/', ['https://base.example.org/news/2013/item-1', 'https://base.example.org/news/2', undefined]]);
+});
+
 shapes('a root in a namespace that is not its format\'s is read by its name, as feedparser reads it, and reported', () => {
   assert.equal(read('<feed xmlns="http://example.org/"><title>Odd</title><entry><title>E</title></entry></feed>'), [
     'atom', 'Odd', ['E'], ['its root element <feed> is in the namespace http://example.org/, which is not Atom\'s, so it was read as Atom by its name'],

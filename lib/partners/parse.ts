@@ -5,7 +5,7 @@
  */
 import { detectJsonFeed, parseAtomFeed, parseFeed, parseRdfFeed, parseRssFeed } from 'feedsmith';
 import { c1AsWindows1252, c1ReferencesAsWindows1252, decodeBody, rootElement, withoutDoctype, type DecodedBody } from './decode.ts';
-import { atomText, httpOrUndefined, optional, titleOf, typed } from './fields.ts';
+import { toParsedFeed } from './fields.ts';
 import { feedFormatOf, findXmlError, namespaceWarnings, needsRewrite, rewriteFeedXml, type XmlError, type XmlFeedFormat } from './xml.ts';
 
 /**
@@ -46,7 +46,8 @@ export type FeedReading =
 /** Why a body was refused: an HTML page, not XML or JSON at all, XML or JSON but no feed, or a feed we could not read. */
 export type RefusalKind = 'html' | 'malformed' | 'not-a-feed' | 'unreadable';
 
-type Parsed = ReturnType<typeof parseFeed<string>>;
+/** What feedsmith reads from a feed. */
+export type Parsed = ReturnType<typeof parseFeed<string>>;
 type Attempt = { readonly feed: Parsed } | { readonly error: Error };
 
 /**
@@ -84,7 +85,7 @@ function readXmlFeed(body: DecodedBody): FeedReading {
   const root = rootElement(xml);
   const format = root && feedFormatOf(root);
   const error = () => findXmlError(xml);
-  const notXml = ({ line, column, message }: XmlError) => refusal(body, 'malformed', `is not XML (line ${line}, column ${column}: ${message})`);
+  const notXml = ({ line, column, message }: XmlError) => refusal(body, 'malformed', `is not XML (line ${line}${column === undefined ? '' : `, column ${column}`}: ${message})`);
   if (root === undefined || format === undefined) {
     const found = error();
     if (found) return notXml(found);
@@ -129,75 +130,8 @@ function parseAs(format: XmlFeedFormat, xml: string): Parsed {
  * where the error names a position, else without the excerpt V8 quotes (it spans lines).
  */
 function describeJsonError(text: string, error: Error): string {
-  const positioned = /^([\s\S]*?) in JSON at position (\d+)/.exec(error.message);
+  const positioned = /^([\s\S]*?)(?: in JSON)? at position (\d+)/.exec(error.message);
   if (positioned === null) return /^(Unexpected token '[^']*')/.exec(error.message)?.[1] ?? error.message.replace(/\s+/g, ' ');
   const before = text.slice(0, Number(positioned[2]));
   return `line ${before.split('\n').length}, column ${before.length - before.lastIndexOf('\n')}: ${positioned[1]}`;
-}
-
-function toParsedFeed(parsed: ReturnType<typeof parseFeed<string>>): ParsedFeed {
-  switch (parsed.format) {
-    case 'rss': {
-      const { feed } = parsed;
-      return {
-        format: 'rss', ...optional('title', feed.title), ...optional('link', feed.link),
-        entries: (feed.items ?? []).map((item) => ({
-          ...optional('guid', item.guid?.value),
-          ...titleOf(item.title),
-          ...optional('link', item.link ?? (item.guid?.isPermaLink !== false ? httpOrUndefined(item.guid?.value) : undefined)),
-          ...typed('summary', item.description ?? item.content?.encoded, 'html'),
-          ...optional('published', item.pubDate ?? item.dc?.dates?.[0]),
-          ...optional('updated', item.atom?.updated ?? item.dcterms?.modified),
-          authors: [...(item.authors ?? []).map((a) => a.name ?? a.email ?? ''), ...(item.dc?.creators ?? [])].filter(Boolean),
-        })),
-      };
-    }
-    case 'atom': {
-      const { feed } = parsed;
-      const alternate = (links: readonly { href?: string; rel?: string }[] | undefined) =>
-        (links ?? []).find((l) => (l.rel ?? 'alternate') === 'alternate')?.href;
-      return {
-        format: 'atom', ...optional('title', feed.title?.value), ...optional('link', alternate(feed.links)),
-        entries: (feed.entries ?? []).map((entry) => ({
-          ...optional('guid', entry.id),
-          ...atomText('title', entry.title),
-          ...optional('link', alternate(entry.links)),
-          ...atomText('summary', entry.summary?.value ? entry.summary : entry.content),
-          ...optional('published', entry.published),
-          ...optional('updated', entry.updated),
-          authors: (entry.authors ?? []).map((a) => a.name ?? '').filter(Boolean),
-        })),
-      };
-    }
-    case 'rdf': {
-      const { feed } = parsed;
-      return {
-        format: 'rdf', ...optional('title', feed.title), ...optional('link', feed.link),
-        entries: (feed.items ?? []).map((item) => ({
-          ...optional('guid', item.rdf?.about ?? item.link),
-          ...titleOf(item.title),
-          ...optional('link', item.link),
-          ...typed('summary', item.description ?? item.content?.encoded, 'html'),
-          ...optional('published', item.dc?.dates?.[0]),
-          authors: item.dc?.creators ?? [],
-        })),
-      };
-    }
-    case 'json': {
-      const { feed } = parsed;
-      return {
-        format: 'json', ...optional('title', feed.title), ...optional('link', feed.home_page_url),
-        entries: (feed.items ?? []).map((item) => ({
-          ...optional('guid', item.id === undefined ? undefined : String(item.id)),
-          // JSON Feed's title and summary are plain text by its spec; content_html is HTML.
-          ...typed('title', item.title, 'text'),
-          ...optional('link', item.url ?? item.external_url),
-          ...(item.summary?.trim() ? typed('summary', item.summary, 'text') : item.content_html?.trim() ? typed('summary', item.content_html, 'html') : typed('summary', item.content_text, 'text')),
-          ...optional('published', item.date_published),
-          ...optional('updated', item.date_modified),
-          authors: (item.authors ?? []).map((a) => a.name ?? '').filter(Boolean),
-        })),
-      };
-    }
-  }
 }

@@ -11,7 +11,8 @@ import type { RootElement } from './decode.ts';
 /** Where a text stops being XML, 1-based, in the validator's words. */
 export interface XmlError {
   readonly line: number;
-  readonly column: number;
+  /** Unknown where the text ends before it should. */
+  readonly column?: number;
   readonly message: string;
 }
 
@@ -33,7 +34,8 @@ export const atomNamespaces = ['http://www.w3.org/2005/atom', atom03Namespace, '
 export function findXmlError(xml: string): XmlError | undefined {
   const result = XMLValidator.validate(xml);
   if (result === true) return undefined;
-  return { line: result.err.line, column: result.err.col, message: result.err.msg.replace(/\.$/, '') };
+  const { line, col, msg } = result.err;
+  return { line, ...(Number.isInteger(col) && { column: col }), message: msg.replace(/\.$/, '') };
 }
 
 export type XmlFeedFormat = 'rss' | 'atom' | 'rdf';
