@@ -102,14 +102,18 @@ function readDates(published: string | undefined, updated: string | undefined, c
   return { ...(at !== undefined && { published: at }), ...(last.at !== undefined && { updated: last.at }) };
 }
 
+/** No feed is older than the web: an earlier date is a system's zero date (1 January 1970), and the W3C validator calls it implausible. */
+const earliestDate = Date.UTC(1990, 0, 1);
+
 /**
  * A partner's date as an instant, read as feed readers read dates, or why it cannot be
- * used: not a date, an impossible day, or more than `ahead.hours` after `ahead.now`
- * (`ahead.of` names that moment for people: the time of the fetch, of the build).
+ * used: not a date, an impossible day, before 1990, or more than `ahead.hours` after
+ * `ahead.now` (`ahead.of` names that moment for people: the time of the fetch, of a read).
  */
 export function checkPartnerDate(text: string, ahead?: { readonly now: Date; readonly hours: number; readonly of: string }): { at: number; problem?: undefined } | { at?: undefined; problem: string } {
   const reading = parseFeedDate(text);
   if (!reading.ok) return { problem: reading.reason };
+  if (reading.epochMs < earliestDate) return { problem: 'it is before 1990, older than any feed: most likely a system\'s zero date' };
   if (ahead && reading.epochMs > ahead.now.getTime() + ahead.hours * 3_600_000) return { problem: `it is more than ${ahead.hours} hours after ${ahead.of}` };
   return { at: reading.epochMs };
 }
