@@ -54,9 +54,9 @@ function jsonError(text: string): string {
 
 const expectedProblems = [
   'error content/partners/acme.json: items.1.published: item "acme-2": its published date "2024-13-45T00:00:00Z" cannot be used (there is no month 13)',
-  'error content/partners/acme.json: items.2.summaryHtml: item "acme-3": holds HTML the summary allowlist does not allow (only paragraphs, emphasis, lists, quotations and http(s) links, at most 400 characters)',
+  'error content/partners/acme.json: items.2.summaryHtml: item "acme-3": its summary "<p>Look <img src=x onerror=\"alert(1)\"></p>" holds HTML the summary allowlist does not allow (it allows paragraphs, emphasis, lists, quotations and http(s) links, in at most 400 characters)',
   'error content/partners/acme.json: items.3.link: item "acme-4": its link "javascript:alert(2)" is not an absolute http(s) address',
-  'error content/partners/acme.json: items.4.summaryHtml: item "acme-5": holds HTML the summary allowlist does not allow (only paragraphs, emphasis, lists, quotations and http(s) links, at most 400 characters)',
+  'error content/partners/acme.json: items.4.summaryHtml: item "acme-5": its summary "<p><a href=\"javascript:alert(3)\">Click</a></p>" holds HTML the summary allowlist does not allow (it allows paragraphs, emphasis, lists, quotations and http(s) links, in at most 400 characters)',
   'error content/partners/acme.json: items.5.title: item "acme-6": its title "<b>Bold</b> claims &amp; more" is not plain text on one line; as plain text it reads "Bold claims & more"',
   'error content/partners/acme.json: items.7.key: item "acme-1": its key "acme-1" is also that of item 1',
   'error content/partners/acme.json: items.8: item 9 is "a line left by a merge", not an item with its fields',

@@ -20,7 +20,7 @@ export interface StoreCheckOptions {
 }
 
 const itemFields = ['key', 'id', 'title', 'link', 'published', 'publishedFrom', 'updated', 'firstSeen', 'authors', 'summaryHtml'];
-const repairHint = 'npm run fetch writes this file: correct the field or delete the item, or restore the file from version control; until then the item is not published and the source is not fetched';
+const repairHint = 'correct the field or delete the item, or restore the file from git (npm run fetch writes it); until then the item is not published and its source not fetched';
 
 /** The sound items of an items file, and a problem for each damaged item (left out), each repeated key or id, and each unknown field. */
 export function checkStoredItems(file: string, items: readonly unknown[], options: StoreCheckOptions = {}): { items: StoredItem[]; problems: Problem[] } {
@@ -74,7 +74,8 @@ function checkStoredItem(file: string, raw: unknown, index: number, options: Sto
   const link = resolveLink(text('link'), text('link') ?? '') ?? fail('link', text('link') === undefined ? 'has no link' : `its link "${text('link')}" is not an absolute http(s) address`);
   const summaryHtml = text('summaryHtml') ?? fail('summaryHtml', 'has no summaryHtml (write "" for none)');
   if (summaryHtml !== undefined && cleanSummary({ value: summaryHtml, type: 'html' }, (href) => resolveLink(href, link ?? '')) !== summaryHtml) {
-    fail('summaryHtml', 'holds HTML the summary allowlist does not allow (only paragraphs, emphasis, lists, quotations and http(s) links, at most 400 characters)');
+    const quoted = summaryHtml.length > 80 ? `${summaryHtml.slice(0, 79)}…` : summaryHtml;
+    fail('summaryHtml', `its summary "${quoted}" holds HTML the summary allowlist does not allow (it allows paragraphs, emphasis, lists, quotations and http(s) links, in at most 400 characters)`);
   }
   const [published, updated, firstSeen] = [date('published', true), date('updated', false), date('firstSeen', true)];
   const publishedFrom = raw.publishedFrom === 'feed' || raw.publishedFrom === 'first-seen' ? raw.publishedFrom : fail('publishedFrom', `its publishedFrom is ${JSON.stringify(raw.publishedFrom)}, not "feed" or "first-seen"`);
