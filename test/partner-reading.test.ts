@@ -65,7 +65,7 @@ shapes('an Atom entry document is a feed of one entry', () => {
 shapes('Atom 0.3 content in mode="base64" is decoded, as its type says', () => {
   const base64 = (text: string) => Buffer.from(text).toString('base64');
   const reading = readFeed(Buffer.from(`<feed version="0.3" xmlns="http://purl.org/atom/ns#"><entry><title mode="base64">${base64('Décodé')}</title>
-    <content type="text/html" mode="base64">${base64('<p>Hello &amp; <b>welcome</b></p>')}</content></entry></feed>`));
+    <content type="text/html" mode="base64"><![CDATA[${base64('<p>Hello &amp; <b>welcome</b></p>')}]]></content></entry></feed>`));
   assert.equal(reading.ok && reading.feed.entries, [{ title: { value: 'Décodé', type: 'text' }, summary: { value: '<p>Hello &amp; <b>welcome</b></p>', type: 'html' }, authors: [] }]);
 });
 

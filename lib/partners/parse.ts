@@ -92,9 +92,7 @@ function readXmlFeed(body: DecodedBody): FeedReading {
     return refusal(body, 'not-a-feed', `is XML but not a feed (its root element is <${root?.name}>${root?.namespace ? ` in the namespace ${root.namespace}` : ''})`);
   }
   // Only well-formed XML is rewritten: a tree built from anything else is a guess.
-  const rewritable = () => error() === undefined;
-  let attempt = attemptWith(() => parseAs(format, needsRewrite(xml, root) && rewritable() ? rewriteFeedXml(xml) : xml));
-  if ('error' in attempt && attempt.error.name === 'MalformedError' && rewritable()) attempt = attemptWith(() => parseAs(format, rewriteFeedXml(xml)));
+  const attempt = attemptWith(() => parseAs(format, needsRewrite(xml, root) && error() === undefined ? rewriteFeedXml(xml) : xml));
   if ('feed' in attempt) return reading(body, format, attempt, namespaceWarnings(root, format));
   const found = error();
   if (found) return notXml(found);

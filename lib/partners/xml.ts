@@ -80,9 +80,7 @@ const builder = new XMLBuilder({ ...treeOptions, suppressEmptyNode: false, suppr
  * - RSS 2.0 elements in an RSS 2.0 namespace under a prefix (`<r:item>`) lose the prefix;
  * - items directly under `<rss>`, with no `<channel>`, are put in one;
  * - an Atom entry document (an `<entry>` root) becomes a feed of that one entry;
- * - Atom 0.3 content in `mode="base64"` is decoded;
- * - CDATA sections become escaped text, which is the same text to XML (feedsmith's reader
- *   stops inside a CDATA section that holds `<!DOCTYPE`).
+ * - Atom 0.3 content in `mode="base64"` is decoded.
  */
 export function rewriteFeedXml(xml: string): string {
   const tree = parser.parse(xml) as XmlNode[];
@@ -95,7 +93,6 @@ export function rewriteFeedXml(xml: string): string {
 
 function rewriteNode(node: XmlNode, outer: ReadonlyMap<string, string>): XmlNode {
   const name = nameOf(node);
-  if (name === '#cdata') return { '#text': escapeText((node[name] as XmlNode[]).map((part) => String(part['#text'] ?? '')).join('')) };
   if (name === undefined || name.startsWith('#')) return node;
   const attributes = (node[':@'] ?? {}) as Attributes;
   const scope = withDeclarations(outer, attributes);
@@ -141,8 +138,12 @@ function nameOf(node: XmlNode): string | undefined {
   return Object.keys(node).find((key) => key !== ':@');
 }
 
+/** What the nodes say as text: text with its references decoded, CDATA sections as they are. */
 function textOf(nodes: readonly XmlNode[]): string {
-  return nodes.map((node) => (typeof node['#text'] === 'string' ? decodeXmlText(node['#text']) : '')).join('');
+  return nodes.map((node) => {
+    if (typeof node['#text'] === 'string') return decodeXmlText(node['#text']);
+    return Array.isArray(node['#cdata']) ? (node['#cdata'] as XmlNode[]).map((part) => String(part['#text'] ?? '')).join('') : '';
+  }).join('');
 }
 
 /** The five entities XML predefines and character references: what the text says, before it is escaped again. */
