@@ -11,6 +11,7 @@ import { advertisedFeed } from './decode.ts';
 import { fetchFeed, maxFreshnessMs, type HttpLimits } from './http.ts';
 import { mergeItems, type MergeCounts } from './merge.ts';
 import { readFeed } from './parse.ts';
+import { storeChecks } from './store-check.ts';
 import { readStore, writeStore, type SourceState, type SourceStore } from './store.ts';
 
 export type FetchOutcome = 'updated' | 'not-modified' | 'fresh' | 'waiting' | 'disabled' | 'failed';
@@ -46,7 +47,7 @@ export interface FetchOptions {
 
 /** Fetches every source, `concurrency` at a time; reports come back in configuration order. */
 export async function fetchPartners(options: FetchOptions): Promise<SourceReport[]> {
-  const checks = { now: options.now, futureAllowanceHours: options.config.futureAllowanceHours };
+  const checks = storeChecks(options.now, options.config.futureAllowanceHours);
   const reads = options.sources.map((source) => readStore(options.storeDir, source.slug, source.name, checks));
   // Every second already used by a stored item, so that new undated items take others.
   const taken = new Set(reads.flatMap(({ store }) => store.items.map((item) => Math.floor(Date.parse(item.published) / 1000))));

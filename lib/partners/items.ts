@@ -13,6 +13,7 @@ import { htmlToText } from '../html-text.ts';
 import { slugify } from '../slug.ts';
 import { cutAtWord, escapeHtmlText } from '../text.ts';
 import type { PartnerSource } from './config.ts';
+import { storeChecks } from './store-check.ts';
 import { readStore, storeFile, type SourceState, type StoredItem } from './store.ts';
 
 /** A source's state, for `npm run sources` and the site's source-health page. */
@@ -45,8 +46,7 @@ const staleAfterMs = 7 * 24 * 3_600_000;
 /** Each source's items and health, from the store; `now` is the moment staleness is measured at. */
 export function readPartnerItems(sources: readonly PartnerSource[], storeDir: string, config: NewsConfig, now: Date): { items: NewsItem[]; health: SourceHealth[]; problems: Problem[] } {
   const problems: Problem[] = [];
-  // One set of ids for every store: an item copied from one file into another is damage too.
-  const checks = { now, futureAllowanceHours: config.futureAllowanceHours, ids: new Map() };
+  const checks = storeChecks(now, config.futureAllowanceHours);
   const stores = sources.map((source) => {
     const read = readStore(storeDir, source.slug, source.name, checks);
     problems.push(...read.problems);

@@ -19,6 +19,11 @@ export interface StoreCheckOptions {
   readonly ids?: Map<string, { readonly file: string; readonly index: number }>;
 }
 
+/** The checks for reading all of a store's files together at `now`: an id is compared across the files too. */
+export function storeChecks(now: Date, futureAllowanceHours: number): StoreCheckOptions {
+  return { now, futureAllowanceHours, ids: new Map() };
+}
+
 const itemFields = ['key', 'id', 'title', 'link', 'published', 'publishedFrom', 'updated', 'firstSeen', 'authors', 'summaryHtml'];
 const repairHint = 'correct the field or delete the item, or restore the file from git (npm run fetch writes it); until then the item is not published and its source not fetched';
 
