@@ -35,7 +35,8 @@ function damagedProject() {
   mkdirSync(path.join(store, 'state'), { recursive: true });
   writeFileSync(path.join(store, 'acme.json'), JSON.stringify({ source: 'Acme', items: damagedItems() }, null, 2));
   writeFileSync(path.join(store, 'half.json'), halfFile);
-  writeFileSync(path.join(store, 'fine.json'), JSON.stringify({ source: 'Fine', items: [good('fine', 1)] }, null, 2));
+  // An item copied from another source's file: its id is taken.
+  writeFileSync(path.join(store, 'fine.json'), JSON.stringify({ source: 'Fine', items: [good('fine', 1), { ...good('acme', 1), key: 'copied' }] }, null, 2));
   writeFileSync(path.join(store, 'state', 'fine.json'), JSON.stringify({ lastSuccess: 'yesterday', retryAfter: '2099-01-01T00:00:00.000Z', status: 200 }));
   return project;
 }
@@ -60,6 +61,7 @@ const expectedProblems = [
   'error content/partners/acme.json: items.5.title: item "acme-6": its title "<b>Bold</b> claims &amp; more" is not plain text on one line; as plain text it reads "Bold claims & more"',
   'error content/partners/acme.json: items.7.key: item "acme-1": its key "acme-1" is also that of item 1',
   'error content/partners/acme.json: items.8: item 9 is "a line left by a merge", not an item with its fields',
+  `error content/partners/fine.json: items.1.id: item "copied": its id "${good('acme', 1).id}" is also that of item 1 in acme.json`,
   `error content/partners/half.json: store: cannot be read: ${jsonError(halfFile)}`,
   'warning content/partners/acme.json: items.6.note: item "acme-7": "note" is not a field of a stored item and is ignored',
   'warning content/partners/state/fine.json: lastSuccess: "yesterday" is not a time, so it is ignored',

@@ -6,6 +6,7 @@
  * The fetch's state is checked by its shape: a damaged field is left out, as the next
  * fetch writes it afresh.
  */
+import path from 'node:path';
 import type { Problem } from '../problems.ts';
 import { checkPartnerDate, cleanSummary, plainText, resolveLink } from './entries.ts';
 import { maxFreshnessMs, maxRetryAfterMs } from './http.ts';
@@ -41,7 +42,7 @@ export function checkStoredItems(file: string, items: readonly unknown[], option
     if (repeated !== undefined) {
       const [field, seen] = repeated;
       const earlier = seen.get(item[field]);
-      const where = earlier?.file === file ? '' : ` in ${earlier?.file}`;
+      const where = earlier === undefined || earlier.file === file ? '' : ` in ${path.basename(earlier.file)}`;
       problems.push({ severity: 'error', file, field: `items.${index}.${field}`, message: `item "${item.key}": its ${field} "${item[field]}" is also that of item ${(earlier?.index ?? 0) + 1}${where}`, hint: repairHint });
       return;
     }
