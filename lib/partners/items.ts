@@ -67,7 +67,7 @@ export function readPartnerItems(sources: readonly PartnerSource[], storeDir: st
   return { items, health, problems };
 }
 
-/** A stored partner item in the stream: it links to the original and is credited to its source. */
+/** A stored partner item, as `readStore` checked it, in the stream: it links to the original and is credited to its source. */
 export function toNewsItem(stored: StoredItem, source: PartnerSource, config: NewsConfig): NewsItem {
   const { timeZone, language } = config.site;
   const published = newsDateAt(Date.parse(stored.published), timeZone, language);
