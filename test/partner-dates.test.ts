@@ -54,13 +54,15 @@ ${entry(3, '31 Jun 2013 10:00:00 GMT', '<atom:updated>2013-07-01T09:00:00Z</atom
 ${entry(4, 'Thu, 01 Jan 2099 00:00:00 GMT')}
 ${entry(5, 'Wed, 26 Nov 2026 18:00:00 GMT')}
 ${entry(6, 'tomorrow')}
+${entry(7, 'Thu, 01 Jan 1970 00:00:00 GMT')}
 </channel></rss>`);
     const reports = await fetchInto(storeDir, [source(server, 'Dates', 'dates.xml')]);
-    assert.equal(lines(reports), [['Dates', 'updated', 200, '6 in the feed: 6 new, 0 updated, 0 unchanged.', [
+    assert.equal(lines(reports), [['Dates', 'updated', 200, '7 in the feed: 7 new, 0 updated, 0 unchanged.', [
       'entry 2 "Item 2": its date "Tue, 14 May 2013 08:30:00 IST" cannot be used (the zone "IST" is ambiguous (India, Ireland or Israel)), so the time it was first seen stands in for it',
       'entry 3 "Item 3": its date "31 Jun 2013 10:00:00 GMT" cannot be used (June 2013 has no day 31), so its updated date stands in for it',
       'entry 4 "Item 4": its date "Thu, 01 Jan 2099 00:00:00 GMT" cannot be used (it is more than 36 hours after the time of the fetch), so the time it was first seen stands in for it',
       'entry 6 "Item 6": its date "tomorrow" cannot be used (it is not in a date format feeds use (RFC 822, e.g. "Tue, 14 May 2013 08:30:00 +0100", or ISO 8601, e.g. "2013-05-14T08:30:00+01:00")), so the time it was first seen stands in for it',
+      'entry 7 "Item 7": its date "Thu, 01 Jan 1970 00:00:00 GMT" cannot be used (it is before 1990, older than any feed: most likely a system\'s zero date), so the time it was first seen stands in for it',
     ]]]);
     assert.equal(stored(storeDir, 'dates').map((i) => [i.key, i.published, i.publishedFrom]), [
       // Within the allowance for the future: a partner a few hours ahead of us is believed.
@@ -68,6 +70,7 @@ ${entry(6, 'tomorrow')}
       ['d-2', '2026-11-25T08:00:00Z', 'first-seen'],
       ['d-4', '2026-11-25T07:59:59Z', 'first-seen'],
       ['d-6', '2026-11-25T07:59:58Z', 'first-seen'],
+      ['d-7', '2026-11-25T07:59:57Z', 'first-seen'],
       ['d-3', '2013-07-01T09:00:00Z', 'feed'],
       ['d-1', '2013-05-14T07:30:00Z', 'feed'],
     ]);

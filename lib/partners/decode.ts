@@ -41,22 +41,25 @@ export function decodeBody(bytes: Uint8Array, contentType = ''): DecodedBody {
   } else {
     text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding);
   }
-  text = text.replace(/^\uFEFF/, '');
+  text = c1AsWindows1252(text.replace(/^\uFEFF/, ''));
   return { kind: kindOf(text), text, encoding, warnings };
 }
 
-/** A byte-order mark wins, then UTF-16's look without one, then an XML prolog's declaration, then the header's charset, then UTF-8. */
+/**
+ * A byte-order mark wins, then how `<` looks in UTF-32 or UTF-16 without one (XML 1.0,
+ * Appendix F), then an XML prolog's declaration, then the header's charset, then UTF-8.
+ * UTF-32's marks come first: its little-endian mark starts with UTF-16's.
+ */
 function sniffEncoding(bytes: Uint8Array, contentType: string): { label: string; from: string } {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { label: 'utf-8', from: 'byte-order mark' };
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { label: 'utf-16le', from: 'byte-order mark' };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { label: 'utf-16be', from: 'byte-order mark' };
-  // "<?" in UTF-16 without a byte-order mark (XML 1.0, Appendix F).
-  if (bytes[0] === 0x3c && bytes[1] === 0x00 && bytes[2] === 0x3f && bytes[3] === 0x00) return { label: 'utf-16le', from: 'first bytes' };
-  if (bytes[0] === 0x00 && bytes[1] === 0x3c && bytes[2] === 0x00 && bytes[3] === 0x3f) return { label: 'utf-16be', from: 'first bytes' };
+  const starts = (...marks: number[]) => marks.every((byte, index) => bytes[index] === byte);
+  const marks: [number[], string][] = [[[0xef, 0xbb, 0xbf], 'utf-8'], [[0xff, 0xfe, 0, 0], 'utf-32le'], [[0, 0, 0xfe, 0xff], 'utf-32be'], [[0xff, 0xfe], 'utf-16le'], [[0xfe, 0xff], 'utf-16be']];
+  for (const [mark, label] of marks) if (starts(...mark)) return { label, from: 'byte-order mark' };
+  const unmarked: [number[], string][] = [[[0x3c, 0, 0, 0], 'utf-32le'], [[0, 0, 0, 0x3c], 'utf-32be'], [[0x3c, 0], 'utf-16le'], [[0, 0x3c], 'utf-16be']];
+  for (const [look, label] of unmarked) if (starts(...look)) return { label, from: 'first bytes' };
   const head = Buffer.from(bytes.subarray(0, 200)).toString('latin1');
   const declared = /^\s*<\?xml[^>]*\bencoding\s*=\s*["']([A-Za-z0-9._:-]+)["']/.exec(head)?.[1]?.toLowerCase();
-  // A prolog readable as ASCII is not UTF-16, whatever it says.
-  if (declared) return { label: declared.startsWith('utf-16') ? 'utf-8' : declared, from: 'XML declaration' };
+  // A prolog readable as ASCII is neither UTF-16 nor UTF-32, whatever it says.
+  if (declared) return { label: /^(?:utf-?(?:16|32)|ucs-?[24])/.test(declared) ? 'utf-8' : declared, from: 'XML declaration' };
   const charset = /charset\s*=\s*"?([A-Za-z0-9._:-]+)/i.exec(contentType)?.[1];
   return charset ? { label: charset.toLowerCase(), from: 'Content-Type header' } : { label: 'utf-8', from: 'default' };
 }
@@ -98,26 +101,75 @@ function decodeUtf8(bytes: Uint8Array): { text: string; invalid: number; firstAt
   }
 }
 
+/** Root elements of feeds, by local name: RSS, Atom (a feed, or an entry on its own), RSS 1.0's RDF. */
+const feedRoots = new Set(['rss', 'feed', 'entry', 'rdf']);
+
 /**
- * What the text is, by its first element: HTML when it has an HTML doctype or starts with
- * an `html`, `head` or `body` element (XHTML included, whatever its prefix), XML otherwise.
+ * What the text is, by its root element: HTML when that is `html`, `head` or `body`
+ * (XHTML included, whatever its prefix), or when an HTML doctype stands before a root
+ * that is no feed's; XML otherwise. The root decides, not the doctype: feeds written by
+ * HTML tools carry XHTML doctypes before their `<rss>`.
  */
 function kindOf(text: string): BodyKind {
-  const start = text.trimStart().slice(0, 2048);
+  const start = text.trimStart();
   if (start.startsWith('{')) return 'json';
   if (!start.startsWith('<')) return 'unknown';
-  if (/<!doctype\s+html/i.test(start)) return 'html';
-  const root = /^(?:\s*(?:<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE\s[^[>]*(?:\[[\s\S]*?\]\s*)?>))*\s*<(?:[\w.-]+:)?([\w.-]+)/i.exec(start)?.[1]?.toLowerCase();
-  return root === 'html' || root === 'head' || root === 'body' ? 'html' : 'xml';
+  const root = rootElement(start)?.localName;
+  if (root === 'html' || root === 'head' || root === 'body') return 'html';
+  return /^[^]{0,2048}?<!doctype\s+html/i.test(start) && !feedRoots.has(root ?? '') ? 'html' : 'xml';
 }
+
+/** A document's root element: its name as written, its local name lower-cased, and the namespace it declares for itself. */
+export interface RootElement {
+  readonly name: string;
+  readonly localName: string;
+  readonly namespace?: string;
+}
+
+/** The first element after the XML declaration, comments, processing instructions and the doctype, with its attributes. */
+const firstElement = /^(?:\s*(?:<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE\s[^[>]*(?:\[[\s\S]*?\]\s*)?>))*\s*<((?:([\w.-]+):)?([\w.-]+))((?:\s+[^\s=>/]+\s*=\s*(?:"[^"]*"|'[^']*'))*)/i;
+
+/** The root element of an XML text, or undefined when it has none. */
+export function rootElement(xml: string): RootElement | undefined {
+  const match = firstElement.exec(xml);
+  if (match === null) return undefined;
+  const [, name = '', prefix = '', local = '', attributes = ''] = match;
+  const declarations = [...attributes.matchAll(/\sxmlns(?::([\w.-]+))?\s*=\s*(?:"([^"]*)"|'([^']*)')/g)];
+  const own = declarations.find(([, declared = '']) => declared === prefix);
+  const namespace = (own?.[2] ?? own?.[3])?.trim();
+  return { name, localName: local.toLowerCase(), ...(namespace && { namespace }) };
+}
+
+/**
+ * U+0080–U+009F read as the windows-1252 characters those bytes are (’ for U+0092), as
+ * feedparser and browsers read them: they are curly quotes, dashes and € written by
+ * software that took windows-1252 for Latin-1, never the control characters they name.
+ * The five bytes windows-1252 leaves undefined stay as they are.
+ */
+export function c1AsWindows1252(text: string): string {
+  return /[\u0080-\u009f]/.test(text) ? text.replace(/[\u0080-\u009f]/g, (c) => windows1252[c.charCodeAt(0) - 0x80] ?? c) : text;
+}
+
+/** The same for character references (`&#146;`, `&#x92;`) in XML, which the XML reader would turn into those control characters. */
+export function c1ReferencesAsWindows1252(xml: string): string {
+  return xml.replace(/&#(?:x0*([89][0-9a-f])|0*(1[2-5][0-9]))(?=;)/gi, (reference, hex?: string, decimal?: string) => {
+    const code = hex === undefined ? Number(decimal) : Number.parseInt(hex, 16);
+    const mapped = code >= 0x80 && code <= 0x9f ? windows1252[code - 0x80] : undefined;
+    return mapped === undefined || mapped.charCodeAt(0) === code ? reference : `&#${mapped.charCodeAt(0)}`;
+  });
+}
+
+const windows1252 = [...iconv.decode(Buffer.from(Array.from({ length: 32 }, (_, i) => 0x80 + i)), 'windows-1252')].map((c, i) => (c === '\uFFFD' ? String.fromCharCode(0x80 + i) : c));
 
 /**
  * Removes the document type declaration before parsing. Feeds have no use for one, and
  * without it neither external entities (XXE) nor entity-expansion bombs exist to expand;
- * the parser, besides, never expands DTD entities (the tests prove both).
+ * the parser, besides, never expands DTD entities (the tests prove both). Only the prolog
+ * holds one: `<!DOCTYPE` further on is text in a CDATA section. It becomes white space
+ * line for line, so lines and columns in reports are still the partner's.
  */
 export function withoutDoctype(xml: string): string {
-  return xml.replace(/<!DOCTYPE\s[^[>]*(?:\[[\s\S]*?\]\s*)?>/i, '');
+  return xml.replace(/^((?:\s*(?:<\?[\s\S]*?\?>|<!--[\s\S]*?-->))*\s*)(<!DOCTYPE\s[^[>]*(?:\[[\s\S]*?\]\s*)?>)/i, (_, prolog: string, doctype: string) => prolog + doctype.replace(/[^\r\n]/g, ' '));
 }
 
 /** A feed's address advertised by an HTML page (`<link rel="alternate" type="application/rss+xml">`), for hints. */

@@ -5,7 +5,7 @@
  * entry without a usable date given the moment it was first seen.
  */
 import { createHash } from 'node:crypto';
-import { htmlToText } from '../html-text.ts';
+import { htmlToText, looksLikeHtml } from '../html-text.ts';
 import { sanitiseSummary } from '../sanitise.ts';
 import { collapseSpace, cutAtWord, escapeHtmlText, removeUnwantedChars } from '../text.ts';
 import { absoluteUrl, isHttpUrl } from '../urls.ts';
@@ -58,8 +58,8 @@ export function normaliseEntries(feed: ParsedFeed, context: EntryContext): { ite
   feed.entries.forEach((entry, index) => {
     const position = index + 1;
     const link = resolveLink(entry.link, base);
-    const summaryHtml = summarise(entry.summary, (href) => resolveLink(href, link ?? base));
-    const title = plain(entry.title) || cutAtWord(htmlToText(summaryHtml), 80);
+    const summaryHtml = cleanSummary(entry.summary, (href) => resolveLink(href, link ?? base));
+    const title = plainText(entry.title ?? { value: '', type: 'text' }) || cutAtWord(htmlToText(summaryHtml), 80);
     const skip = (reason: string): void => void skipped.push({ position, title: title || '(untitled)', reason });
     if (link === undefined) return skip(entry.link ? `its link "${entry.link}" is not an http(s) address` : 'it has no link to the original');
     if (title === '') return skip('it has neither a title nor a summary');
@@ -80,7 +80,7 @@ export function normaliseEntries(feed: ParsedFeed, context: EntryContext): { ite
       published: iso(published),
       publishedFrom: dates.published !== undefined ? 'feed' : 'first-seen',
       ...(dates.updated !== undefined && dates.published !== undefined && dates.updated > dates.published && { updated: iso(dates.updated) }),
-      authors: entry.authors.map((name) => plain({ value: name, type: 'text' })).filter(Boolean),
+      authors: entry.authors.map((name) => plainText({ value: name, type: 'text' })).filter(Boolean),
       firstSeen,
     });
   });
@@ -93,20 +93,29 @@ export function normaliseEntries(feed: ParsedFeed, context: EntryContext): { ite
  * updated date stands in for the published one, else the time the entry was first seen.
  */
 function readDates(published: string | undefined, updated: string | undefined, context: EntryContext, warn: (message: string) => void): { published?: number; updated?: number } {
-  const latest = context.now.getTime() + context.futureAllowanceHours * 3_600_000;
-  const read = (text: string | undefined): { at?: number; problem?: string } => {
-    if (text === undefined || text.trim() === '') return {};
-    const reading = parseFeedDate(text);
-    if (!reading.ok) return { problem: reading.reason };
-    if (reading.epochMs > latest) return { problem: `it is more than ${context.futureAllowanceHours} hours after the time of the fetch` };
-    return { at: reading.epochMs };
-  };
+  const read = (text: string | undefined): { at?: number; problem?: string } => (text === undefined || text.trim() === '' ? {} : checkPartnerDate(text, { now: context.now, hours: context.futureAllowanceHours, of: 'the time of the fetch' }));
   const first = read(published);
   const last = read(updated);
   const at = first.at ?? last.at;
   if (first.problem) warn(`its date "${published?.trim()}" cannot be used (${first.problem}), so ${last.at !== undefined ? 'its updated date' : 'the time it was first seen'} stands in for it`);
   if (last.problem) warn(`its updated date "${updated?.trim()}" cannot be used (${last.problem}), so it is left out`);
   return { ...(at !== undefined && { published: at }), ...(last.at !== undefined && { updated: last.at }) };
+}
+
+/** No feed is older than the web: an earlier date is a system's zero date (1 January 1970), and the W3C validator calls it implausible. */
+const earliestDate = Date.UTC(1990, 0, 1);
+
+/**
+ * A partner's date as an instant, read as feed readers read dates, or why it cannot be
+ * used: not a date, an impossible day, before 1990, or more than `ahead.hours` after
+ * `ahead.now` (`ahead.of` names that moment for people: the time of the fetch, of a read).
+ */
+export function checkPartnerDate(text: string, ahead?: { readonly now: Date; readonly hours: number; readonly of: string }): { at: number; problem?: undefined } | { at?: undefined; problem: string } {
+  const reading = parseFeedDate(text);
+  if (!reading.ok) return { problem: reading.reason };
+  if (reading.epochMs < earliestDate) return { problem: 'it is before 1990, older than any feed: most likely a system\'s zero date' };
+  if (ahead && reading.epochMs > ahead.now.getTime() + ahead.hours * 3_600_000) return { problem: `it is more than ${ahead.hours} hours after ${ahead.of}` };
+  return { at: reading.epochMs };
 }
 
 /**
@@ -133,21 +142,33 @@ export function partnerItemId(authority: string, firstSeen: string, sourceSlug: 
   return `tag:${authority},${firstSeen.slice(0, 10)}:partners/${sourceSlug}/${hash}`;
 }
 
-function resolveLink(href: string | undefined, base: string): string | undefined {
+/** A link as the store keeps it: absolute against `base`, and http(s), else undefined. */
+export function resolveLink(href: string | undefined, base: string): string | undefined {
   if (href === undefined) return undefined;
   const url = absoluteUrl(removeUnwantedChars(href), base);
   return url !== undefined && isHttpUrl(url) ? url : undefined;
 }
 
-/** Plain text: HTML reduced to its text (entities decoded once), text as it is. */
-function plain(text: PartnerText | undefined): string {
-  if (text === undefined) return '';
-  const clean = removeUnwantedChars(text.value);
-  return collapseSpace(text.type === 'html' ? htmlToText(clean) : clean);
+/**
+ * Plain text, as titles and names are kept: HTML reduced to its text (entities decoded
+ * once), text as it is, on one line. Text that still reads as HTML by feedparser's test
+ * (a closing tag or an entity, all of them known) is read as HTML again, so that no title
+ * carries markup: a partner's double-escaped title is shown as its text, and a store
+ * title holding markup is told apart from one a fetch wrote.
+ */
+export function plainText(text: PartnerText): string {
+  let plain = collapseSpace(removeUnwantedChars(text.type === 'html' ? htmlToText(text.value) : text.value));
+  while (looksLikeHtml(plain)) {
+    const reread = collapseSpace(removeUnwantedChars(htmlToText(plain)));
+    // Reading HTML as text shortens it; text it cannot shorten is text.
+    if (reread.length >= plain.length) break;
+    plain = reread;
+  }
+  return plain;
 }
 
-/** The summary on the small allowlist; when long, its text cut at a word, as one paragraph. */
-function summarise(summary: PartnerText | undefined, resolve: (url: string) => string | undefined): string {
+/** The summary on the small allowlist, links resolved with `resolve`; when long, its text cut at a word, as one paragraph. */
+export function cleanSummary(summary: PartnerText | undefined, resolve: (url: string) => string | undefined): string {
   if (summary === undefined) return '';
   const html = summary.type === 'html' ? summary.value : `<p>${escapeHtmlText(summary.value)}</p>`;
   const clean = sanitiseSummary(removeUnwantedChars(html), resolve).trim();

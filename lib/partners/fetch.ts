@@ -11,6 +11,7 @@ import { advertisedFeed } from './decode.ts';
 import { fetchFeed, maxFreshnessMs, type HttpLimits } from './http.ts';
 import { mergeItems, type MergeCounts } from './merge.ts';
 import { readFeed } from './parse.ts';
+import { storeChecks } from './store-check.ts';
 import { readStore, writeStore, type SourceState, type SourceStore } from './store.ts';
 
 export type FetchOutcome = 'updated' | 'not-modified' | 'fresh' | 'waiting' | 'disabled' | 'failed';
@@ -46,7 +47,8 @@ export interface FetchOptions {
 
 /** Fetches every source, `concurrency` at a time; reports come back in configuration order. */
 export async function fetchPartners(options: FetchOptions): Promise<SourceReport[]> {
-  const reads = options.sources.map((source) => readStore(options.storeDir, source.slug, source.name));
+  const checks = storeChecks(options.now, options.config.futureAllowanceHours);
+  const reads = options.sources.map((source) => readStore(options.storeDir, source.slug, source.name, checks));
   // Every second already used by a stored item, so that new undated items take others.
   const taken = new Set(reads.flatMap(({ store }) => store.items.map((item) => Math.floor(Date.parse(item.published) / 1000))));
   const reports: SourceReport[] = new Array(options.sources.length);
@@ -66,11 +68,19 @@ export async function fetchPartners(options: FetchOptions): Promise<SourceReport
 async function fetchSource(source: PartnerSource, index: number, read: { store: SourceStore; problems: Problem[] }, taken: ReadonlySet<number>, options: FetchOptions): Promise<SourceReport> {
   const { store } = read;
   const now = options.now;
-  const base = { source: source.name, url: source.url, skipped: [] as SkippedEntry[], warnings: [] as string[], stored: store.items.length };
+  const storeWarnings = read.problems.filter((p) => p.severity === 'warning').map((p) => `${p.file}: ${p.field}: ${p.message} (${p.hint})`);
+  const base = { source: source.name, url: source.url, skipped: [] as SkippedEntry[], warnings: storeWarnings, stored: store.items.length };
   const keeping = store.items.length === 0 ? 'nothing was stored yet' : `the ${store.items.length} stored items are kept`;
-  if (read.problems.length > 0) {
-    const unreadable = read.problems.map((p) => `${p.file} ${p.message}; ${p.hint}`).join('; ');
-    return { ...base, outcome: 'failed', message: `not fetched, and its store is left as it is, because it cannot be read: ${unreadable}` };
+  const unreadable = read.problems.filter((p) => p.severity === 'error' && p.field === 'store');
+  const damaged = read.problems.filter((p) => p.severity === 'error' && p.field !== 'store');
+  if (unreadable.length > 0) {
+    const why = unreadable.map((p) => `${p.file} ${p.message}; ${p.hint}`).join('; ');
+    return { ...base, outcome: 'failed', message: `not fetched, and its store is left as it is, because it cannot be read: ${why}` };
+  }
+  // A fetch would rewrite the file without the damaged items: the people who damaged it decide what they were.
+  if (damaged.length > 0) {
+    const why = damaged.map((p) => `${p.field}: ${p.message}`).join('; ');
+    return { ...base, outcome: 'failed', message: `not fetched, and its store is left as it is, because ${damaged[0]?.file} has damaged items (${why}); correct or delete them, or restore the file from version control` };
   }
   if (!source.enabled) return { ...base, outcome: 'disabled', message: `not fetched (enabled: false); ${keeping}` };
   if (store.state.retryAfter && Date.parse(store.state.retryAfter) > now.getTime()) {
@@ -122,7 +132,7 @@ async function fetchSource(source: PartnerSource, index: number, read: { store: 
       const counts = { ...merged.counts, inFeed: reading.feed.entries.length };
       return saved({ lastAttempt: attempt, lastSuccess: attempt, lastOutcome: 'updated', status: result.status, itemsInFeed: reading.feed.entries.length, cache: result.cache }, {
         ...base, outcome: 'updated', status: result.status, counts, skipped, stored: merged.items.length,
-        warnings: [...reading.warnings, ...warnings.map((w) => `entry ${w.position} "${w.title}": ${w.message}`)],
+        warnings: [...storeWarnings, ...reading.warnings, ...warnings.map((w) => `entry ${w.position} "${w.title}": ${w.message}`)],
         message: `${sentence(describeCounts(counts, skipped, source.keep))}${moved(result.movedTo)}`,
       }, merged.items, merged.removed);
     }

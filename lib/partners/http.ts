@@ -26,7 +26,7 @@ export interface HttpLimits {
 export const maxFreshnessMs = 24 * 3_600_000;
 
 /** The longest a Retry-After keeps us away: `Retry-After: 2099` must not mean never again. */
-const maxRetryAfterMs = 7 * 24 * 3_600_000;
+export const maxRetryAfterMs = 7 * 24 * 3_600_000;
 
 export type HttpResult =
   /** The last response is still fresh by its own Cache-Control or Expires: no request was made. */

@@ -13,6 +13,7 @@ import { htmlToText } from '../html-text.ts';
 import { slugify } from '../slug.ts';
 import { cutAtWord, escapeHtmlText } from '../text.ts';
 import type { PartnerSource } from './config.ts';
+import { storeChecks } from './store-check.ts';
 import { readStore, storeFile, type SourceState, type StoredItem } from './store.ts';
 
 /** A source's state, for `npm run sources` and the site's source-health page. */
@@ -45,8 +46,9 @@ const staleAfterMs = 7 * 24 * 3_600_000;
 /** Each source's items and health, from the store; `now` is the moment staleness is measured at. */
 export function readPartnerItems(sources: readonly PartnerSource[], storeDir: string, config: NewsConfig, now: Date): { items: NewsItem[]; health: SourceHealth[]; problems: Problem[] } {
   const problems: Problem[] = [];
+  const checks = storeChecks(now, config.futureAllowanceHours);
   const stores = sources.map((source) => {
-    const read = readStore(storeDir, source.slug, source.name);
+    const read = readStore(storeDir, source.slug, source.name, checks);
     problems.push(...read.problems);
     return { source, store: read.store };
   });
@@ -65,7 +67,7 @@ export function readPartnerItems(sources: readonly PartnerSource[], storeDir: st
   return { items, health, problems };
 }
 
-/** A stored partner item in the stream: it links to the original and is credited to its source. */
+/** A stored partner item, as `readStore` checked it, in the stream: it links to the original and is credited to its source. */
 export function toNewsItem(stored: StoredItem, source: PartnerSource, config: NewsConfig): NewsItem {
   const { timeZone, language } = config.site;
   const published = newsDateAt(Date.parse(stored.published), timeZone, language);

@@ -3,9 +3,10 @@
  * and 1.0, JSON Feed 1.0 and 1.1), read with feedsmith into one shape: the entries as
  * the partner wrote them, before any cleaning. The only module that imports feedsmith.
  */
-import { parseFeed } from 'feedsmith';
-import { looksLikeHtml } from '../html-text.ts';
-import { decodeBody, withoutDoctype } from './decode.ts';
+import { detectJsonFeed, parseAtomFeed, parseFeed, parseRdfFeed, parseRssFeed } from 'feedsmith';
+import { c1AsWindows1252, c1ReferencesAsWindows1252, decodeBody, rootElement, withoutDoctype, type DecodedBody } from './decode.ts';
+import { toParsedFeed } from './fields.ts';
+import { feedFormatOf, findXmlError, namespaceWarnings, needsRewrite, rewriteFeedXml, type XmlError, type XmlFeedFormat } from './xml.ts';
 
 /**
  * Text as the feed typed it, entities of the XML already decoded once: plain text, or
@@ -40,120 +41,95 @@ export interface ParsedFeed {
 
 export type FeedReading =
   | { readonly ok: true; readonly feed: ParsedFeed; readonly warnings: readonly string[] }
-  | { readonly ok: false; readonly kind: 'html' | 'malformed' | 'not-a-feed'; readonly reason: string; readonly text: string };
+  | { readonly ok: false; readonly kind: RefusalKind; readonly reason: string; readonly text: string };
 
-/** Reads a response body as a feed, saying plainly what it was when it is not one. */
+/** Why a body was refused: an HTML page, not XML or JSON at all, XML or JSON but no feed, or a feed we could not read. */
+export type RefusalKind = 'html' | 'malformed' | 'not-a-feed' | 'unreadable';
+
+/** What feedsmith reads from a feed. */
+export type Parsed = ReturnType<typeof parseFeed<string>>;
+type Attempt = { readonly feed: Parsed } | { readonly error: Error };
+
+/**
+ * Reads a response body as a feed, saying plainly what it was when it is not one. A feed
+ * with nothing in it yet is a feed: read, with no entries.
+ */
 export function readFeed(bytes: Uint8Array, contentType?: string): FeedReading {
   const body = decodeBody(bytes, contentType);
-  const failed = (kind: 'html' | 'malformed' | 'not-a-feed', reason: string): FeedReading => ({ ok: false, kind, reason, text: body.text });
-  if (body.kind === 'html') return failed('html', 'is an HTML page, not a feed');
-  if (body.kind === 'unknown') return failed('not-a-feed', 'is neither XML nor JSON');
-  let input: unknown = body.kind === 'xml' ? withoutDoctype(body.text) : body.text;
-  if (body.kind === 'json') {
-    try {
-      input = JSON.parse(body.text);
-    } catch (error) {
-      return failed('malformed', `is not valid JSON (${(error as Error).message})`);
-    }
-  }
+  if (body.kind === 'html') return refusal(body, 'html', 'is an HTML page, not a feed');
+  if (body.kind === 'unknown') return refusal(body, 'malformed', body.text.trim() === '' ? 'is empty' : 'is neither XML nor JSON');
+  return body.kind === 'json' ? readJsonFeed(body) : readXmlFeed(body);
+}
+
+function readJsonFeed(body: DecodedBody): FeedReading {
+  let data: unknown;
   try {
-    return { ok: true, feed: toParsedFeed(parseFeed<string>(input)), warnings: body.warnings };
+    data = JSON.parse(body.text, (_, value: unknown) => (typeof value === 'string' ? c1AsWindows1252(value) : value));
   } catch (error) {
-    const message = (error as Error).message;
-    if (/unrecognized/i.test(message)) return failed('not-a-feed', `is ${body.kind === 'json' ? 'JSON' : 'XML'} but not RSS, Atom or JSON Feed`);
-    return failed('malformed', `is not a well-formed ${body.kind === 'json' ? 'JSON Feed' : 'XML feed'} (${message})`);
+    return refusal(body, 'malformed', `is not JSON (${describeJsonError(body.text, error as Error)})`);
+  }
+  if (!detectJsonFeed(data)) return refusal(body, 'not-a-feed', 'is JSON but not a JSON Feed (its "version" names no https://jsonfeed.org/version/)');
+  const attempt = attemptWith(() => parseFeed<string>(data));
+  if ('error' in attempt && attempt.error.name !== 'ParseError') return refusal(body, 'unreadable', `is a JSON Feed we could not read (${attempt.error.message})`);
+  return reading(body, 'json', attempt);
+}
+
+/**
+ * The root element, not feedsmith's sniffing of the whole text, says which format a feed
+ * is; a shape feedsmith refuses is rewritten first. When feedsmith still reads nothing,
+ * the text is either not XML (said where), or well-formed with a feed's root and nothing
+ * feedsmith could keep: a feed with nothing in it yet.
+ */
+function readXmlFeed(body: DecodedBody): FeedReading {
+  const xml = c1ReferencesAsWindows1252(withoutDoctype(body.text));
+  const root = rootElement(xml);
+  const format = root && feedFormatOf(root);
+  const error = () => findXmlError(xml);
+  const notXml = ({ line, column, message }: XmlError) => refusal(body, 'malformed', `is not XML (line ${line}${column === undefined ? '' : `, column ${column}`}: ${message})`);
+  if (root === undefined || format === undefined) {
+    const found = error();
+    if (found) return notXml(found);
+    return refusal(body, 'not-a-feed', `is XML but not a feed (its root element is <${root?.name}>${root?.namespace ? ` in the namespace ${root.namespace}` : ''})`);
+  }
+  // Only well-formed XML is rewritten: a tree built from anything else is a guess.
+  const attempt = attemptWith(() => parseAs(format, needsRewrite(xml, root) && error() === undefined ? rewriteFeedXml(xml) : xml));
+  if ('feed' in attempt) return reading(body, format, attempt, namespaceWarnings(root, format));
+  const found = error();
+  if (found) return notXml(found);
+  if (attempt.error.name === 'ParseError' || attempt.error.name === 'DetectError') return reading(body, format, attempt, namespaceWarnings(root, format));
+  const cause = attempt.error.cause instanceof Error ? `: ${attempt.error.cause.message}` : '';
+  return refusal(body, 'unreadable', `is a feed we could not read (${attempt.error.message}${cause})`);
+}
+
+function reading(body: DecodedBody, format: ParsedFeed['format'], attempt: Attempt, warnings: readonly string[] = []): FeedReading {
+  return { ok: true, feed: 'feed' in attempt ? toParsedFeed(attempt.feed) : { format, entries: [] }, warnings: [...body.warnings, ...warnings] };
+}
+
+function refusal(body: DecodedBody, kind: RefusalKind, reason: string): FeedReading {
+  return { ok: false, kind, reason, text: body.text };
+}
+
+function attemptWith(parse: () => Parsed): Attempt {
+  try {
+    return { feed: parse() };
+  } catch (error) {
+    return { error: error instanceof Error ? error : new Error(String(error)) };
   }
 }
 
-function toParsedFeed(parsed: ReturnType<typeof parseFeed<string>>): ParsedFeed {
-  switch (parsed.format) {
-    case 'rss': {
-      const { feed } = parsed;
-      return {
-        format: 'rss', ...optional('title', feed.title), ...optional('link', feed.link),
-        entries: (feed.items ?? []).map((item) => ({
-          ...optional('guid', item.guid?.value),
-          ...titleOf(item.title),
-          ...optional('link', item.link ?? (item.guid?.isPermaLink !== false ? httpOrUndefined(item.guid?.value) : undefined)),
-          ...typed('summary', item.description ?? item.content?.encoded, 'html'),
-          ...optional('published', item.pubDate ?? item.dc?.dates?.[0]),
-          ...optional('updated', item.atom?.updated ?? item.dcterms?.modified),
-          authors: [...(item.authors ?? []).map((a) => a.name ?? a.email ?? ''), ...(item.dc?.creators ?? [])].filter(Boolean),
-        })),
-      };
-    }
-    case 'atom': {
-      const { feed } = parsed;
-      const alternate = (links: readonly { href?: string; rel?: string }[] | undefined) =>
-        (links ?? []).find((l) => (l.rel ?? 'alternate') === 'alternate')?.href;
-      return {
-        format: 'atom', ...optional('title', feed.title?.value), ...optional('link', alternate(feed.links)),
-        entries: (feed.entries ?? []).map((entry) => ({
-          ...optional('guid', entry.id),
-          ...atomText('title', entry.title),
-          ...optional('link', alternate(entry.links)),
-          ...atomText('summary', entry.summary?.value ? entry.summary : entry.content),
-          ...optional('published', entry.published),
-          ...optional('updated', entry.updated),
-          authors: (entry.authors ?? []).map((a) => a.name ?? '').filter(Boolean),
-        })),
-      };
-    }
-    case 'rdf': {
-      const { feed } = parsed;
-      return {
-        format: 'rdf', ...optional('title', feed.title), ...optional('link', feed.link),
-        entries: (feed.items ?? []).map((item) => ({
-          ...optional('guid', item.rdf?.about ?? item.link),
-          ...titleOf(item.title),
-          ...optional('link', item.link),
-          ...typed('summary', item.description ?? item.content?.encoded, 'html'),
-          ...optional('published', item.dc?.dates?.[0]),
-          authors: item.dc?.creators ?? [],
-        })),
-      };
-    }
-    case 'json': {
-      const { feed } = parsed;
-      return {
-        format: 'json', ...optional('title', feed.title), ...optional('link', feed.home_page_url),
-        entries: (feed.items ?? []).map((item) => ({
-          ...optional('guid', item.id === undefined ? undefined : String(item.id)),
-          // JSON Feed's title and summary are plain text by its spec; content_html is HTML.
-          ...typed('title', item.title, 'text'),
-          ...optional('link', item.url ?? item.external_url),
-          ...(item.summary?.trim() ? typed('summary', item.summary, 'text') : item.content_html?.trim() ? typed('summary', item.content_html, 'html') : typed('summary', item.content_text, 'text')),
-          ...optional('published', item.date_published),
-          ...optional('updated', item.date_modified),
-          authors: (item.authors ?? []).map((a) => a.name ?? '').filter(Boolean),
-        })),
-      };
-    }
-  }
+function parseAs(format: XmlFeedFormat, xml: string): Parsed {
+  if (format === 'rss') return { format, feed: parseRssFeed<string>(xml) };
+  if (format === 'atom') return { format, feed: parseAtomFeed<string>(xml) };
+  return { format, feed: parseRdfFeed<string>(xml) };
 }
 
-/** `{ [key]: value }` when there is a value, so absent fields stay absent. */
-function optional<K extends string>(key: K, value: unknown): { [P in K]?: string } {
-  return typeof value === 'string' && value.trim() !== '' ? ({ [key]: value } as { [P in K]: string }) : {};
-}
-
-function typed<K extends string>(key: K, value: unknown, type: PartnerText['type']): { [P in K]?: PartnerText } {
-  return typeof value === 'string' && value.trim() !== '' ? ({ [key]: { value, type } } as { [P in K]: PartnerText }) : {};
-}
-
-/** RSS titles are plain text by the spec and often escaped HTML in practice: feedparser's test tells them apart. */
-function titleOf(title: string | undefined): { title?: PartnerText } {
-  return typed('title', title, title !== undefined && looksLikeHtml(title) ? 'html' : 'text');
-}
-
-/** An Atom text construct by its type (RFC 4287 §3.1; Atom 0.3's media types too). Absent means text. */
-function atomText<K extends string>(key: K, text: { value?: string; type?: string } | undefined): { [P in K]?: PartnerText } {
-  const type = (text?.type ?? 'text').trim().toLowerCase();
-  if (['html', 'xhtml', 'text/html', 'application/xhtml+xml'].includes(type)) return typed(key, text?.value, 'html');
-  if (['text', 'text/plain'].includes(type)) return typed(key, text?.value, 'text');
-  return {};
-}
-
-function httpOrUndefined(value: string | undefined): string | undefined {
-  return value !== undefined && /^https?:\/\//i.test(value.trim()) ? value : undefined;
+/**
+ * A JSON error in a sentence: `line 3, column 14: Expected ',' or '}' after property value`
+ * where the error names a position, else without the excerpt V8 quotes (it spans lines).
+ */
+function describeJsonError(text: string, error: Error): string {
+  const positioned = /^([\s\S]*?)(?: in JSON)? at position (\d+)/.exec(error.message);
+  if (positioned === null) return /^(Unexpected token '[^']*')/.exec(error.message)?.[1] ?? error.message.replace(/\s+/g, ' ');
+  const before = text.slice(0, Number(positioned[2]));
+  return `line ${before.split('\n').length}, column ${before.length - before.lastIndexOf('\n')}: ${positioned[1]}`;
 }

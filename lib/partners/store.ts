@@ -11,6 +11,7 @@
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Problem } from '../problems.ts';
+import { checkSourceState, checkStoredItems, type StoreCheckOptions } from './store-check.ts';
 
 /** One partner item as stored: already cleaned, ready to publish. */
 export interface StoredItem {
@@ -93,15 +94,25 @@ function stateFile(storeDir: string, slug: string): string {
   return path.join(storeDir, 'state', `${slug}.json`);
 }
 
-/** Reads a source's store; missing files are an empty store, a broken one a problem (and the file is left alone). */
-export function readStore(storeDir: string, slug: string, name: string): { store: SourceStore; problems: Problem[] } {
+/**
+ * Reads a source's store: missing files are an empty store, a broken one a problem (and
+ * the file is left alone). Every item is checked as the fetch wrote it (`store-check.ts`):
+ * a damaged one is left out and reported with its file, key and field.
+ */
+export function readStore(storeDir: string, slug: string, name: string, options: StoreCheckOptions = {}): { store: SourceStore; problems: Problem[] } {
   const problems: Problem[] = [];
-  const items = readJson(storeFile(storeDir, slug), problems, (data) => Array.isArray(data.items) && (data.removed === undefined || Array.isArray(data.removed)), 'it has no "items" list');
-  const state = readJson(stateFile(storeDir, slug), problems, () => true, '');
-  return {
-    store: { source: name, items: (items?.items as StoredItem[] | undefined) ?? [], ...(Array.isArray(items?.removed) && { removed: items.removed as string[] }), state: (state ?? {}) as SourceState },
-    problems,
-  };
+  const file = storeFile(storeDir, slug);
+  const data = readJson(file, problems, (read) => Array.isArray(read.items) && (read.removed === undefined || Array.isArray(read.removed)), 'it has no "items" list');
+  const items = checkStoredItems(file, (data?.items as unknown[] | undefined) ?? [], options);
+  const removed = ((data?.removed as unknown[] | undefined) ?? []).filter((key, index) => {
+    if (typeof key === 'string') return true;
+    problems.push({ severity: 'warning', file, field: `removed.${index}`, message: `${JSON.stringify(key)} is not the key of an item and is ignored`, hint: 'the next fetch of the source writes the list afresh' });
+    return false;
+  }) as string[];
+  const stateData = readJson(stateFile(storeDir, slug), problems, () => true, '');
+  const state = checkSourceState(stateFile(storeDir, slug), stateData ?? {}, options);
+  problems.push(...items.problems, ...state.problems);
+  return { store: { source: name, items: items.items, ...(Array.isArray(data?.removed) && { removed }), state: state.state }, problems };
 }
 
 function readJson(file: string, problems: Problem[], valid: (data: Record<string, unknown>) => boolean, invalid: string): Record<string, unknown> | undefined {

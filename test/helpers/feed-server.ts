@@ -21,8 +21,8 @@ export const lastModified = 'Thu, 20 Jun 2013 12:00:00 GMT';
 export interface FeedServer {
   /** `http://127.0.0.1:<port>/` */
   readonly url: string;
-  /** Replaces what a path serves (a feed whose window moved, a retitled item). */
-  readonly set: (route: string, body: string | Buffer, contentType?: string) => void;
+  /** Replaces what a path serves (a feed whose window moved, a retitled item); a `null` type sends no Content-Type. */
+  readonly set: (route: string, body: string | Buffer, contentType?: string | null) => void;
   /** Requests seen, as `METHOD path [conditional]`. */
   readonly log: string[];
   /** Every request's path and headers, in arrival order. */
@@ -37,7 +37,7 @@ interface Held {
 }
 
 export async function startFeedServer(): Promise<FeedServer> {
-  const overrides = new Map<string, { body: Buffer; type: string }>();
+  const overrides = new Map<string, { body: Buffer; type: string | null }>();
   const log: string[] = [];
   const requests: { path: string; headers: IncomingHttpHeaders }[] = [];
   const held: Held[] = [];
@@ -67,7 +67,7 @@ export async function startFeedServer(): Promise<FeedServer> {
   };
 }
 
-async function route(request: IncomingMessage, response: ServerResponse, overrides: Map<string, { body: Buffer; type: string }>, held: Held[], inFlight: () => number): Promise<void> {
+async function route(request: IncomingMessage, response: ServerResponse, overrides: Map<string, { body: Buffer; type: string | null }>, held: Held[], inFlight: () => number): Promise<void> {
   const url = new URL(request.url ?? '/', 'http://localhost');
   const override = overrides.get(url.pathname);
   if (override) return serveFeed(request, response, override.body, override.type, url.searchParams);
@@ -139,7 +139,7 @@ async function route(request: IncomingMessage, response: ServerResponse, overrid
   return serveFeed(request, response, body, type, url.searchParams);
 }
 
-function serveFeed(request: IncomingMessage, response: ServerResponse, body: Buffer, type: string, options: URLSearchParams): void {
+function serveFeed(request: IncomingMessage, response: ServerResponse, body: Buffer, type: string | null, options: URLSearchParams): void {
   const etag = `"${createHash('sha1').update(body).digest('hex').slice(0, 16)}"`;
   const withEtag = options.get('etag') !== 'off';
   const withLastModified = options.get('lm') !== 'off';
@@ -153,7 +153,7 @@ function serveFeed(request: IncomingMessage, response: ServerResponse, body: Buf
   // RFC 9110 §13.1.3: If-Modified-Since counts only when there is no If-None-Match.
   const notModified = ifNoneMatch !== undefined ? withEtag && ifNoneMatch === etag : withLastModified && ifModifiedSince === lastModified;
   if (notModified) return end(response, 304, '');
-  response.writeHead(200, { 'content-type': type, 'content-length': body.byteLength });
+  response.writeHead(200, { ...(type !== null && { 'content-type': type }), 'content-length': body.byteLength });
   response.end(body);
 }
 
