@@ -12,7 +12,7 @@ import { buildSite } from '../site/build.ts';
 import { describeStream } from '../site/summary.ts';
 import { item, testConfigInput, testNow, writeProject } from './helpers/content.ts';
 import { startFeedServer } from './helpers/feed-server.ts';
-import { readBack, renderAll } from './helpers/feeds.ts';
+import { renderAll } from './helpers/feeds.ts';
 
 const config = resolveConfig(testConfigInput);
 
@@ -76,15 +76,13 @@ build('the build reads the store: partner items join their stream, link to the o
   }
 });
 
-build('partner items are in the feeds, linking to the original, and every feed still reads back cleanly', async () => {
+// How readers see partner items (feedparser, in every format) is the full tier's test/full/feeds-readers.test.ts.
+build('partner items are in the feeds, linking to the original', async () => {
   const project = await projectWithPartners();
   try {
     const site = buildSite(await readNews({ config, rootDir: project.rootDir, now: testNow, includeDrafts: false }), { rootDir: project.rootDir, contentDir: 'content' });
-    const read = await readBack(renderAll(site));
-    for (const [docPath, feed] of read) {
-      assert.ok(feed.wellFormed && !feed.bozo, `${docPath}: ${feed.error ?? feed.bozoException}`);
-    }
-    assert.equal(read.get('/pathfinder/rss.xml')?.entries.map((e) => e.link), [
+    const itemLinks = (xml: string) => [...xml.matchAll(/<item>[\s\S]*?<link>([^<]+)<\/link>/g)].map((m) => m[1]?.replace(/&amp;/g, '&'));
+    assert.equal(itemLinks(renderAll(site).get('/pathfinder/rss.xml') ?? ''), [
       'https://northshire-telecare.example.org/news/notice',
       'https://northshire-telecare.example.org/news/2000-homes?utm_source=rss',
       'https://northshire-telecare.example.org/news/carers-evening',

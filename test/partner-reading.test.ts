@@ -1,7 +1,7 @@
 import iconv from 'iconv-lite';
-import { suite } from 'uvu';
+import { suite } from './helpers/suite.ts';
 import * as assert from 'uvu/assert';
-import { readFeed, type FeedReading } from '../lib/index.ts';
+import { readFeed, type FeedReading } from '../lib/partners/parse.ts';
 import { fetchInto, lines, source, stored, withHost } from './helpers/partners.ts';
 
 /** What a reading comes to, in a line: the format, the feed's title and each entry's title, or the refusal. */

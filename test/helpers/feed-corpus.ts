@@ -5,7 +5,11 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { normaliseEntries, parseFeedDate, readFeed, resolveConfig, type PartnerEntry, type PartnerSource } from '../../lib/index.ts';
+import { resolveConfig } from '../../lib/config.ts';
+import type { PartnerSource } from '../../lib/partners/config.ts';
+import { normaliseEntries } from '../../lib/partners/entries.ts';
+import { parseFeedDate } from '../../lib/partners/feed-dates.ts';
+import { readFeed, type PartnerEntry } from '../../lib/partners/parse.ts';
 import { plainText } from '../../lib/partners/entries.ts';
 import { testConfigInput } from './content.ts';
 

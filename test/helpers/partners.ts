@@ -23,8 +23,21 @@ export function source(server: FeedServer, name: string, route: string, extra: P
 }
 
 export function fetchInto(storeDir: string, sources: PartnerSource[], at = now, concurrency = 3): Promise<SourceReport[]> {
-  return fetchPartners({ sources, storeDir, config, now: at, fetch, concurrency, limits });
+  return fetchPartners({ sources, storeDir, config, now: at, fetch: offlineFetch, concurrency, limits });
 }
+
+/**
+ * Node's fetch, except that names under the reserved `.invalid` domain fail as
+ * undici fails a lookup of a name that does not exist, without asking DNS: tests never leave the machine.
+ */
+const offlineFetch: typeof fetch = (input, init) => {
+  const url = new URL(input instanceof Request ? input.url : String(input));
+  if (url.hostname.endsWith('.invalid')) {
+    const lookup = Object.assign(new Error(`getaddrinfo ENOTFOUND ${url.hostname}`), { code: 'ENOTFOUND', hostname: url.hostname });
+    return Promise.reject(new TypeError('fetch failed', { cause: lookup }));
+  }
+  return fetch(input, init);
+};
 
 export function stored(storeDir: string, slug: string): StoredItem[] {
   return [...readStore(storeDir, slug, slug).store.items];
