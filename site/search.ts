@@ -16,7 +16,7 @@ export interface SearchRecord {
   readonly content: string;
   /** The site's language in lower case, as Pagefind reads it from the pages' `lang`, so that the record joins their index. */
   readonly language: string;
-  /** `title`, `date` (the day), `streams` (their titles) and `links to` (the partner's host), shown under the result as lists show them. */
+  /** `title`, `date` (the day), `streams` (their titles), `organisation` and `links to` (the partner's host), shown under the result as lists show them. */
   readonly meta: Readonly<Record<string, string>>;
 }
 
@@ -35,7 +35,8 @@ export function partnerRecords(items: readonly NewsItem[], config: NewsConfig): 
       content: item.summary === '' ? item.title : `${title} ${item.summary}`,
       language: config.site.language.toLowerCase(),
       meta: {
-        title: item.title, date: dayOf(item.date), streams: item.streams.map((slug) => streamTitle(config, slug)).join(', '),
+        title: item.title, date: dayOf(item.date), streams: item.streams.map((slug) => streamTitle(config, slug)).join(' · '),
+        ...(item.organisation === undefined ? {} : { organisation: item.organisation }),
         'links to': linkOutHost(item) ?? new URL(item.url).hostname,
       },
     }];

@@ -23,15 +23,16 @@ export function renderItem(page: ItemData, path: string, { config }: RenderConte
     section: sectionPath({ kind: 'stream', slug: item.homeStream }),
     feeds: page.feeds,
     item,
-    // The search shows each result's date, streams and, for a link post, where it links to (site/search.ts gives partner items the same).
-    main: html`<article class="item" data-pagefind-meta="streams:${item.streams.map((slug) => streamTitle(config, slug)).join(', ')}">
+    // The search shows each result's date, streams, organisation and, for a link post, where it links to, as lists do (site/search.ts
+    // gives partner items the same). Free text is read from attributes: Pagefind's inline `key:value` form would split it at commas.
+    main: html`<article class="item" data-pagefind-meta="streams[data-streams]${item.organisation && ', organisation[data-organisation]'}" data-streams="${item.streams.map((slug) => streamTitle(config, slug)).join(' · ')}"${item.organisation && html` data-organisation="${item.organisation}"`}>
 <header class="item-header">
 <h1>${item.title}</h1>
-<p class="meta" data-pagefind-ignore data-pagefind-meta="date:${dayOf(item.date)}">Published ${renderDayAndTime(item.date)}${item.updated && html`, updated ${renderDayAndTime(item.updated)}`}</p>
+<p class="meta" data-pagefind-ignore data-pagefind-meta="date[data-day]" data-day="${dayOf(item.date)}">Published ${renderDayAndTime(item.date)}${item.updated && html`, updated ${renderDayAndTime(item.updated)}`}</p>
 </header>
 ${renderDetails(config, item)}
 ${item.image && html`<p class="lead-image"><img src="${localUrl(config, item.image.url)}" alt="${item.image.alt}"${item.image.width && html` width="${item.image.width}" height="${item.image.height}"`}></p>`}
-${item.link && html`<p class="link-post" data-pagefind-ignore data-pagefind-meta="links to:${host}">This item is a link to news published elsewhere. <a href="${item.link}">Read it on ${host}<span aria-hidden="true">&nbsp;↗</span></a></p>`}
+${item.link && html`<p class="link-post" data-pagefind-ignore data-pagefind-meta="links to[data-host]" data-host="${host}">This item is a link to news published elsewhere. <a href="${item.link}">Read it on ${host}<span aria-hidden="true">&nbsp;↗</span></a></p>`}
 <div class="item-body">${trusted(localHtml(config, item.contentHtml))}</div>
 ${renderAttachments(item.attachments.map((a) => ({ ...a, url: localUrl(config, a.url) })))}
 </article>

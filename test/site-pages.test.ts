@@ -331,7 +331,7 @@ pages('robots.txt allows everything and names the sitemap', (context) => {
   assert.is(readFileSync(path.join(dirOf(context), 'robots.txt'), 'utf8'), `User-agent: *\nAllow: /\n\nSitemap: ${origin}/sitemap.xml\n`);
 });
 
-pages('the partner items are kept for the search index as records with their original URL, title and summary, date, streams and host', (context) => {
+pages('the partner items are kept for the search index as records with their original URL, title and summary, date, streams, organisation and host', (context) => {
   const site = context.site as BuiltSite;
   const records = readManifest(manifestFile(site.cacheDir, site.dir))?.search.records ?? [];
   assert.is(records.length, 11);
@@ -339,7 +339,10 @@ pages('the partner items are kept for the search index as records with their ori
     url: 'https://healthy-communities.example.org/blog/video-calls-at-the-library',
     content: 'Video calls with your nurse, at the library. Volunteers at three libraries help people set up video calls with their community nurse.',
     language: 'en-gb',
-    meta: { title: 'Video calls with your nurse, at the library', date: '6 May 2014', streams: 'Public health', 'links to': 'healthy-communities.example.org' },
+    meta: {
+      title: 'Video calls with your nurse, at the library', date: '6 May 2014', streams: 'Public health', organisation: 'Healthy Communities Network',
+      'links to': 'healthy-communities.example.org',
+    },
   });
 });
 

@@ -10,9 +10,11 @@ const more = document.querySelector('.search-more');
 const shownAtOnce = 10;
 const excerptWords = 30;
 
-if (form && input && status && list && more) {
-  const pagefind = await import(`${form.dataset.index}pagefind.js`);
-  await pagefind.options({ baseUrl: form.dataset.base });
+const pagefind = form && input && status && list && more ? await loadIndex(form.dataset.index, form.dataset.base) : undefined;
+
+if (pagefind) {
+  // The box is shown once it can answer (its place is kept until then, so nothing moves).
+  form.dataset.ready = '';
   let results = [];
   let shown = 0;
   let asked = 0;
@@ -25,16 +27,19 @@ if (form && input && status && list && more) {
     results = found.results;
     shown = 0;
     list.replaceChildren();
+    if (!(await showMore(ask))) return;
+    // Announced once the first results are on the page.
     status.textContent = query === '' ? '' : `${results.length === 0 ? 'No' : results.length} ${results.length === 1 ? 'result' : 'results'} for “${query}”`;
-    await showMore(ask);
   };
 
+  /** Adds the next results to the list; false when a newer search has started meanwhile. */
   const showMore = async (ask) => {
     const next = await Promise.all(results.slice(shown, shown + shownAtOnce).map((result) => result.data()));
-    if (ask !== asked) return;
+    if (ask !== asked) return false;
     list.append(...next.map(renderResult));
     shown += next.length;
     more.hidden = shown >= results.length;
+    return true;
   };
 
   // The address says what is searched for: sharing it, or coming back to it, searches again.
@@ -68,6 +73,18 @@ if (form && input && status && list && more) {
   }
 }
 
+/** Pagefind's API, or undefined, said on the page, when the index cannot be loaded. */
+async function loadIndex(index, base) {
+  try {
+    const api = await import(`${index}pagefind.js`);
+    await api.options({ baseUrl: base });
+    return api;
+  } catch {
+    status.textContent = 'Search is not available at the moment: the index could not be loaded. The archive, tags and streams below list every item.';
+    return undefined;
+  }
+}
+
 /** One result, as the site's lists show an item. */
 function renderResult(result) {
   const item = element('li', 'item-summary');
@@ -78,7 +95,7 @@ function renderResult(result) {
   link.textContent = result.meta.title ?? result.url;
   heading.append(link);
   const meta = element('p', 'meta');
-  const parts = [result.meta.date, result.meta.streams, result.meta['links to'] && `Links to ${result.meta['links to']}`].filter(Boolean);
+  const parts = [result.meta.date, result.meta.streams, result.meta.organisation, result.meta['links to'] && `Links to ${result.meta['links to']}`].filter(Boolean);
   meta.textContent = parts.join(' · ');
   article.append(heading, meta, renderExcerpt(result));
   item.append(article);

@@ -56,7 +56,7 @@ consumer('another project imports 3ml-news with its types: the examples of docs/
     for (const name of Object.keys(examples)) outputs.push((await run('node', ['--import', tsx, name], { cwd: project.dir, env })).stdout);
     assert.equal(outputs, [
       '2013-03-22T12:00:28Z First news https://news.example.org/industry/2013/first/\n',
-      '/rss.xml 1343\n/atom.xml 1415\n/feed.json 660\n',
+      '/rss.xml 1355\n/atom.xml 1427\n/feed.json 660\n',
       '0 of 0 sources fine, 0 waiting, 0 failed.\n',
     ]);
   } finally {

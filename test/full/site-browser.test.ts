@@ -49,7 +49,7 @@ const pageTypes: [string, string][] = [
 
 /** Waits for what scripts add to a page: the search box, the embed preview. */
 async function settle(page: Page, name: string): Promise<void> {
-  if (name === 'search') await page.waitForSelector('.pagefind-ui__search-input');
+  if (name === 'search') await page.waitForSelector('.search-form[data-ready]');
   if (name === 'embed our news') await page.locator('threeml-news [part="list"]').waitFor();
 }
 
@@ -69,14 +69,12 @@ for (const [name, path] of pageTypes) {
   });
 }
 
-/** Types a query into the search box and waits for its results ("3 results for …"); returns their addresses. */
+/** Types a query into the search box and waits for its results ("3 results for “…”"); returns their addresses. */
 async function search(page: Page, query: string): Promise<(string | null)[]> {
   await page.getByLabel('Search all news, partners\' items included').fill(query);
-  await page.locator('.pagefind-ui__message', { hasText: new RegExp(`^\\d+ results? for ${query}$`) }).waitFor();
-  await page.locator('.pagefind-ui__result-link').first().waitFor();
-  // Each result shows a placeholder until its details have loaded.
-  await page.waitForFunction(() => document.querySelector('.pagefind-ui__loading') === null);
-  return page.locator('.pagefind-ui__result-link').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+  // The count is announced once the results it counts are listed.
+  await page.locator('.search-status', { hasText: new RegExp(`^\\d+ results? for “${query}”$`) }).waitFor();
+  return page.locator('#search-results h2 a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
 }
 
 browserSuite('axe-core finds no violation on the search page with results showing, 1280 and 375 px wide', async (context) => {
@@ -119,8 +117,10 @@ browserSuite('search finds a partner item by a word of its summary, linking to t
   try {
     // "matrons" appears only in the summary of a Northshire partner item.
     assert.equal(await search(page, 'matrons'), ['https://northshire-telecare.example.org/news/one-year-on']);
-    assert.is(await page.locator('.pagefind-ui__result-title').textContent(), 'Northshire\'s telehealth service: one year on');
-    assert.is((await page.locator('.pagefind-ui__result-tag').textContent())?.trim(), 'Links to: northshire-telecare.example.org');
+    assert.is(await page.locator('#search-results h2').textContent(), 'Northshire\'s telehealth service: one year on');
+    assert.is(await page.locator('#search-results .meta').textContent(), '11 March 2014 · Pathfinder sites · Northshire Telecare Partnership · Links to northshire-telecare.example.org');
+    // The excerpt is of the text, not the title above it, the word searched for marked.
+    assert.is(await page.locator('#search-results mark').textContent(), 'matrons');
   } finally {
     await page.close();
   }
@@ -148,13 +148,18 @@ browserSuite('search results read like the site\'s lists: titles are underlined 
       const s = getComputedStyle(e);
       return { color: s.color, decoration: s.textDecorationLine, size: s.fontSize };
     });
-    assert.equal(await style('.pagefind-ui__result-link'), { color: 'rgb(0, 94, 184)', decoration: 'underline', size: '20px' });
-    assert.equal((await style('.pagefind-ui__result-excerpt')).size, '18px');
-    assert.equal((await style('.pagefind-ui__search-clear')).size, '16px');
-    assert.equal((await style('.pagefind-ui__message')).size, '16px');
+    assert.equal(await style('#search-results h2 a'), { color: 'rgb(0, 94, 184)', decoration: 'underline', size: '20px' });
+    assert.equal((await style('#search-results .meta + p')).size, '18px');
+    assert.equal((await style('.search-row button')).size, '16px');
+    assert.equal((await style('.search-status')).size, '16px');
+    // The address holds the search, so that it can be shared and comes back with the page.
+    assert.is(new URL(page.url()).search, '?q=telecare');
+    await page.reload();
+    assert.is(await page.locator('#search-input').inputValue(), 'telecare');
+    await page.locator('.search-status', { hasText: /^\d+ results for “telecare”$/ }).waitFor();
     const label = page.locator('label[for="search-input"]');
     assert.ok(await label.isVisible(), 'the label is shown');
-    assert.is(await page.locator('#search-input').getAttribute('placeholder'), '');
+    assert.is(await page.locator('#search-input').getAttribute('placeholder'), null, 'the label says what to type; no placeholder repeats it in grey');
   } finally {
     await page.close();
   }
