@@ -1,5 +1,5 @@
 /**
- * The thin adapter. Before Eleventy renders, the site is built once (site/builder.ts):
+ * The thin adapter. Before Eleventy renders, the site is built once (pipeline/builder.ts):
  * the stream read, the outputs declared, the output folder brought to exactly those
  * outputs but for the pages, with the feeds and copies written. Eleventy then writes
  * the changed pages through one template paginated over the outputs table, each at the
@@ -12,11 +12,12 @@ import Eleventy from '@11ty/eleventy';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { NewsContentError, NewsError } from './lib/problems.ts';
-import { resolveConfig } from './lib/config.ts';
-import newsConfig from './news.config.ts';
-import { finishBuild, openCache, prepareBuild, readSite, type BuildSettings, type PreparedBuild } from './site/builder.ts';
+import { finishBuild, openCache, prepareBuild, readFolderState, readSite, type PreparedBuild } from './pipeline/builder.ts';
+import type { BuildPool } from './pipeline/parallel.ts';
+import { settingsFromEnvironment, type BuildSettings } from './pipeline/settings.ts';
+import { trace } from './pipeline/trace.ts';
 import type { Site } from './site/build.ts';
-import { formatBuildSummary } from './site/summary.ts';
+import { formatBuildSummary } from './pipeline/summary.ts';
 import { outputFile } from './site/write.ts';
 import { isPageOutput, renderOutput, type PageOutput, type RenderContext } from './src/index.ts';
 
@@ -34,27 +35,14 @@ export class ContentHasErrors extends NewsError {
   readonly skipOriginalStack = true;
 }
 
-/** The settings of a build from the environment: NEWS_CONTENT_DIR, NEWS_CACHE_DIR. */
-export function settingsFromEnvironment(overrides: Partial<BuildSettings> = {}): BuildSettings {
-  return {
-    config: resolveConfig(newsConfig),
-    rootDir: process.cwd(),
-    // Another content folder (a test corpus, a benchmark) can be built without touching content/.
-    contentDir: process.env.NEWS_CONTENT_DIR ?? 'content',
-    cacheDir: process.env.NEWS_CACHE_DIR ?? '.cache',
-    includeDrafts: false,
-    ...overrides,
-  };
-}
-
 /** What the one template is given: the outputs to write, and what every renderer shares. */
 interface TemplateData {
   readonly news: { readonly pages: readonly PageOutput[]; readonly context: RenderContext };
   readonly output: PageOutput;
 }
 
-/** The site as an Eleventy configuration; `settings` default to the environment's. */
-export function newsSite(settings: BuildSettings = settingsFromEnvironment()) {
+/** The site as an Eleventy configuration; `settings` default to the environment's. With `pool`, its worker threads read and render. */
+export function newsSite(settings: BuildSettings = settingsFromEnvironment(), pool?: BuildPool) {
   return function configure(eleventyConfig: EleventyConfig): void {
     const context: RenderContext = { config: settings.config, rootDir: settings.rootDir };
     const { cache, save } = openCache(settings);
@@ -64,8 +52,10 @@ export function newsSite(settings: BuildSettings = settingsFromEnvironment()) {
     let cacheSaved: Promise<void> = Promise.resolve();
 
     eleventyConfig.on('eleventy.before', async ({ directories, outputMode }) => {
+      const state = outputMode === 'fs' ? readFolderState(settings, directories.output) : undefined;
       try {
-        site = await readSite(settings, cache, new Date());
+        // Into a folder with nothing to keep, the workers can start on every output as soon as the stream is read.
+        site = await readSite(settings, cache, pool?.now ?? new Date(), pool, state && !state.manifest ? directories.output : undefined);
       } catch (error) {
         if (!(error instanceof NewsContentError)) throw error;
         throw new ContentHasErrors(error.message, { cause: error });
@@ -77,12 +67,13 @@ export function newsSite(settings: BuildSettings = settingsFromEnvironment()) {
         return;
       }
       cacheSaved = save();
-      prepared = await prepareBuild(site, settings, directories.output);
+      prepared = await prepareBuild(site, settings, directories.output, pool, state);
       pages = prepared.pages.filter(isPageOutput);
       // Eleventy makes each page's folder with a synchronous mkdir as it writes it; made here first, in the background, that costs its thread nothing.
       await Promise.all([...new Set(pages.map((page) => path.dirname(path.join(directories.output, outputFile(page.path)))))].map((dir) => mkdir(dir, { recursive: true })));
     });
     eleventyConfig.on('eleventy.after', async () => {
+      trace('Eleventy wrote the pages');
       await cacheSaved;
       if (site === undefined || prepared === undefined) return;
       await finishBuild(site, settings, prepared);
@@ -99,7 +90,7 @@ export function newsSite(settings: BuildSettings = settingsFromEnvironment()) {
         // /_headers has no extension, and is meant to have none.
         eleventyAllowMissingExtension: true,
       },
-      render: (data: TemplateData) => renderOutput(data.output, data.news.context),
+      render: (data: TemplateData) => prepared?.content(data.output) ?? renderOutput(data.output, data.news.context),
     });
   };
 }
@@ -110,8 +101,8 @@ export function newsSite(settings: BuildSettings = settingsFromEnvironment()) {
  * table gives them all), and Eleventy's own console output left out, as the build prints
  * its summary and a content error's report itself.
  */
-export async function buildWithEleventy(settings: BuildSettings, outputDir: string): Promise<void> {
-  const eleventy = new Eleventy('src', outputDir, { configPath: false, config: newsSite(settings), quietMode: true });
+export async function buildWithEleventy(settings: BuildSettings, outputDir: string, pool?: BuildPool): Promise<void> {
+  const eleventy = new Eleventy('src', outputDir, { configPath: false, config: newsSite(settings, pool), quietMode: true });
   eleventy.disableLogger();
   await eleventy.write();
 }

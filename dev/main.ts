@@ -4,7 +4,7 @@
  * SIGINT or SIGTERM, and when the process that started it goes away.
  */
 import path from 'node:path';
-import { settingsFromEnvironment } from '../eleventy.config.ts';
+import { settingsFromEnvironment } from '../pipeline/settings.ts';
 import { startDevServer } from './server.ts';
 
 const port = Number(process.argv[2] ?? 8080);

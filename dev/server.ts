@@ -6,7 +6,7 @@
  * (chokidar, as Eleventy's own; it sees saves that replace the file, as vim and JetBrains
  * make them, new folders, deletions and renames) reports a change, the changed files are
  * read again (the rest come from the cache), and the outputs whose declared inputs
- * changed are written again with the same renderers (site/builder.ts, src/index.ts);
+ * changed are written again with the same renderers (pipeline/builder.ts, src/index.ts);
  * pages nothing declares any more are removed. The browser reloads.
  *
  * A content error is shown in the browser, for every page, until it is fixed, and in the
@@ -17,9 +17,10 @@ import path from 'node:path';
 import EleventyDevServer from '@11ty/eleventy-dev-server';
 import { watch } from 'chokidar';
 import { buildWithEleventy, ContentHasErrors } from '../eleventy.config.ts';
-import { isEditorFile } from '../lib/content/markdown.ts';
+import { isEditorFile } from '../lib/content/listing.ts';
 import { formatReport, NewsContentError, type Problem } from '../lib/problems.ts';
-import { finishBuild, openCache, prepareBuild, readSite, type BuildSettings } from '../site/builder.ts';
+import { finishBuild, openCache, prepareBuild, readSite } from '../pipeline/builder.ts';
+import type { BuildSettings } from '../pipeline/settings.ts';
 import { outputFile, writeRendered } from '../site/write.ts';
 import { isPageOutput, renderOutput } from '../src/index.ts';
 import { renderErrorPage } from './error-page.ts';

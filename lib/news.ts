@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import type { NewsConfig } from './config.ts';
-import { readLocalItems, type LocalCache } from './content/local.ts';
+import { readLocalItems, type LocalCache, type ReadMany } from './content/local.ts';
 import { dedupeItems, type Merge } from './dedupe.ts';
 import { deepFreeze } from './freeze.ts';
 import type { NewsDate, NewsItem } from './model.ts';
@@ -35,6 +35,8 @@ export interface ReadOptions {
   readonly cache?: LocalCache;
   /** Threads that read Markdown, this one included; default one per CPU. */
   readonly threads?: number;
+  /** Reads the Markdown files that need reading, instead of the library's own threads (a site build with threads of its own). */
+  readonly readMany?: ReadMany;
 }
 
 /** The integrated stream, as plain readonly data. */
@@ -60,7 +62,8 @@ export interface NewsStream {
  */
 export async function readNews(options: ReadOptions): Promise<NewsStream> {
   const contentDir = options.contentDir ?? 'content';
-  const local = await readLocalItems({ config: options.config, rootDir: options.rootDir, contentDir, now: options.now }, options.cache, { ...(options.threads && { threads: options.threads }) });
+  const sharing = { ...(options.threads && { threads: options.threads }), ...(options.readMany && { readMany: options.readMany }) };
+  const local = await readLocalItems({ config: options.config, rootDir: options.rootDir, contentDir, now: options.now }, options.cache, sharing);
   const partners = readPartners(options, contentDir);
   const published = local.items.filter((item) => options.includeDrafts || !item.draft);
   const { items, merges } = dedupeItems(published, partners.items);

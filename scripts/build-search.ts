@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
-import { settingsFromEnvironment } from '../eleventy.config.ts';
+import { settingsFromEnvironment } from '../pipeline/settings.ts';
 import { paths } from '../site/paths.ts';
 import { manifestFile, outputFile, readManifest } from '../site/write.ts';
 import { parseCommand } from './cli.ts';

@@ -3,8 +3,10 @@
  * left out). Eleventy runs with the adapter in eleventy.config.ts. Content errors stop
  * it with the report, printed once, and nothing is published.
  */
-import { buildWithEleventy, ContentHasErrors, settingsFromEnvironment } from '../eleventy.config.ts';
 import { NewsConfigError } from '../lib/problems.ts';
+import { startBuildPool } from '../pipeline/parallel.ts';
+import { trace } from '../pipeline/trace.ts';
+import { settingsFromEnvironment } from '../pipeline/settings.ts';
 import { parseCommand } from './cli.ts';
 
 const command = {
@@ -19,11 +21,19 @@ Drafts are left out. Exits 1, publishing nothing, when the content has errors.`,
 } as const;
 
 const { values } = parseCommand(command);
+const settings = settingsFromEnvironment();
+// The workers start reading while Eleventy loads.
+const pool = startBuildPool(settings, new Date());
+trace('workers started');
+const { buildWithEleventy, ContentHasErrors } = await import('../eleventy.config.ts');
+trace('Eleventy loaded');
 try {
-  await buildWithEleventy(settingsFromEnvironment(), values.output);
+  await buildWithEleventy(settings, values.output, pool);
 } catch (error) {
   const known = [error, (error as Error).cause].find((e) => e instanceof ContentHasErrors || e instanceof NewsConfigError);
   if (known === undefined) throw error;
   console.error(`${(known as Error).message}\n\n${command.name}: nothing was published. Fix the problems above; npm run check lists them without building.`);
   process.exitCode = 1;
+} finally {
+  await pool?.close();
 }

@@ -5,7 +5,7 @@
  */
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { settingsFromEnvironment } from '../eleventy.config.ts';
+import { settingsFromEnvironment } from '../pipeline/settings.ts';
 import { formatProblem } from '../lib/problems.ts';
 import { paths } from '../site/paths.ts';
 import { manifestFile, outputFile, readManifest } from '../site/write.ts';

@@ -4,10 +4,10 @@
  * once, without building the site. Exits 1 when there is any error.
  */
 import path from 'node:path';
-import { settingsFromEnvironment } from '../eleventy.config.ts';
+import { settingsFromEnvironment } from '../pipeline/settings.ts';
 import { readNews } from '../lib/news.ts';
 import { formatReport, hasErrors } from '../lib/problems.ts';
-import { openCache } from '../site/builder.ts';
+import { openCache } from '../pipeline/builder.ts';
 import { checkStreamSlugs } from '../site/outputs.ts';
 import { parseCommand } from './cli.ts';
 

@@ -3,13 +3,13 @@
  * as the site publishes it at /sources/ and /sources.json.
  */
 import path from 'node:path';
-import { settingsFromEnvironment } from '../eleventy.config.ts';
+import { settingsFromEnvironment } from '../pipeline/settings.ts';
 import { newsDateAt } from '../lib/dates.ts';
 import { readNews } from '../lib/news.ts';
 import type { SourceHealth } from '../lib/partners/items.ts';
 import { defaultStoreDir } from '../lib/partners/store.ts';
 import { formatReport } from '../lib/problems.ts';
-import { openCache } from '../site/builder.ts';
+import { openCache } from '../pipeline/builder.ts';
 import { parseCommand } from './cli.ts';
 
 const usage = `Usage: npm run sources [-- --sources FILE] [--store DIR] [--json]

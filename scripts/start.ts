@@ -24,5 +24,5 @@ supervise({
   command: [process.execPath, 'scripts/run.mjs', 'dev/main.ts', values.port],
   // Feeds and canonical links in the preview point at the preview, unless told otherwise.
   env: { ...process.env, NEWS_ORIGIN: process.env.NEWS_ORIGIN ?? `http://localhost:${values.port}` },
-  code: ['lib', 'site', 'src', 'layouts', 'embed', 'dev', 'eleventy.config.ts', 'news.config.ts'],
+  code: ['lib', 'site', 'src', 'layouts', 'embed', 'pipeline', 'dev', 'eleventy.config.ts', 'news.config.ts'],
 });

@@ -3,7 +3,9 @@
  * changed, and the dev server only what an edit changed: outputs are compared by the
  * value of what they are made from, never by which objects hold it.
  *
- * An item counts by its revision, a hash of its whole value; a feed channel inside a
+ * An item counts by its revision, a hash of its whole value, its body by a digest of it:
+ * the thread that read an item's file hashes its body then (pipeline/parallel.ts), so a thread
+ * without the body can still fingerprint what shows the item. A feed channel inside a
  * document counts by its names and places, not by the items it holds (the document's own
  * items are counted). Items are frozen (lib/news.ts), so an item's revision, once worked
  * out, is kept with it for as long as the item lives.
@@ -15,11 +17,20 @@ import type { AnyOutput } from './outputs.ts';
 
 const revisions = new WeakMap<NewsItem, string>();
 
-/** A hash of everything an item holds. */
-export function itemRevision(item: NewsItem): string {
+/** The digest of an item's body, by item id, where the thread that read it worked it out. */
+export type BodyDigests = ReadonlyMap<string, string>;
+
+/** A digest of a body. */
+export function bodyDigest(contentHtml: string): string {
+  return createHash('sha1').update(contentHtml).digest('base64url');
+}
+
+/** A hash of everything an item holds, its body by `digests` when it has the item's. */
+export function itemRevision(item: NewsItem, digests?: BodyDigests): string {
   let revision = revisions.get(item);
   if (revision === undefined) {
-    revision = createHash('sha1').update(JSON.stringify(item)).digest('base64url');
+    const body = digests?.get(item.id) ?? bodyDigest(item.contentHtml);
+    revision = createHash('sha1').update(JSON.stringify({ ...item, contentHtml: body })).digest('base64url');
     revisions.set(item, revision);
   }
   return revision;
@@ -34,14 +45,16 @@ function isChannel(value: object): value is FeedChannel {
 }
 
 /** What a value stands for in a fingerprint: items by revision, channels without their items. */
-function replacer(this: unknown, _key: string, value: unknown): unknown {
-  if (typeof value !== 'object' || value === null) return value;
-  if (isItem(value)) return `item:${itemRevision(value)}`;
-  if (isChannel(value)) return { key: value.key, title: value.title, description: value.description, homePath: value.homePath, aboutPath: value.aboutPath };
-  return value;
+function replacerWith(digests: BodyDigests | undefined) {
+  return function replacer(this: unknown, _key: string, value: unknown): unknown {
+    if (typeof value !== 'object' || value === null) return value;
+    if (isItem(value)) return `item:${itemRevision(value, digests)}`;
+    if (isChannel(value)) return { key: value.key, title: value.title, description: value.description, homePath: value.homePath, aboutPath: value.aboutPath };
+    return value;
+  };
 }
 
 /** The fingerprint of one output: its route, its path and its data. */
-export function fingerprint(output: AnyOutput): string {
-  return createHash('sha1').update(output.route).update('\0').update(output.path).update('\0').update(JSON.stringify(output.data, replacer)).digest('base64url');
+export function fingerprint(output: AnyOutput, digests?: BodyDigests): string {
+  return createHash('sha1').update(output.route).update('\0').update(output.path).update('\0').update(JSON.stringify(output.data, replacerWith(digests))).digest('base64url');
 }

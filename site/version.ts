@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { NewsConfig } from '../lib/config.ts';
 
 /** The code that decides what the outputs hold, relative to the project root (the TypeScript in these folders; src/assets is copied as it is). */
-const codeFolders = ['lib', 'site', 'src', 'layouts', 'embed'];
+const codeFolders = ['lib', 'site', 'src', 'layouts', 'embed', 'pipeline'];
 const codeFiles = ['news.config.ts', 'eleventy.config.ts', 'package-lock.json'];
 
 export function buildKey(config: NewsConfig, rootDir: string): string {

@@ -11,10 +11,10 @@
  * which files to expect.
  */
 import { createHash } from 'node:crypto';
-import { copyFile, mkdir, readdir, rm, rmdir, stat, writeFile } from 'node:fs/promises';
-import { readFileSync } from 'node:fs';
+import { copyFile, mkdir, rm, rmdir, writeFile } from 'node:fs/promises';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { fingerprint } from './fingerprint.ts';
+import { fingerprint, type BodyDigests } from './fingerprint.ts';
 import { routes, searchIndexPattern, type AnyOutput, type Output } from './outputs.ts';
 import type { SearchRecord } from './search.ts';
 
@@ -61,26 +61,29 @@ export interface WritePlan {
   readonly unchanged: number;
   /** Files no output declares, relative to the folder, to remove. */
   readonly stale: readonly string[];
-  /** Every output's fingerprint, for the next manifest. */
+  /** The fingerprints worked out to compare outputs, by path: none when nothing could be kept (they are worked out for the manifest then). */
   readonly fingerprints: ReadonlyMap<string, string>;
 }
 
-/** Compares the outputs with the folder and its last manifest. */
-export async function planWrite(outputs: readonly AnyOutput[], outputDir: string, key: string, previous: Manifest | undefined): Promise<WritePlan> {
-  const present = await listFiles(outputDir);
-  const trusted = previous?.key === key ? previous.outputs : {};
+/** Compares the outputs with the folder and its last manifest (none, or another build key's: every output is written). */
+export async function planWrite(outputs: readonly AnyOutput[], outputDir: string, key: string, previous: Manifest | undefined, digests?: BodyDigests): Promise<WritePlan> {
+  const present = listFiles(outputDir);
+  const trusted = previous?.key === key ? previous.outputs : undefined;
   const declared = new Set<string>();
   const changed: AnyOutput[] = [];
   const fingerprints = new Map<string, string>();
   for (const output of outputs) {
     const file = outputFile(output.path);
     declared.add(file);
-    const print = fingerprint(output);
-    fingerprints.set(output.path, print);
-    const before = trusted[output.path];
+    const before = trusted?.[output.path];
     const now = present.get(file);
-    const same = before !== undefined && now !== undefined && before.fingerprint === print && before.size === now.size && before.mtimeMs === now.mtimeMs;
-    if (!same) changed.push(output);
+    if (before === undefined || now === undefined || before.size !== now.size || before.mtimeMs !== now.mtimeMs) {
+      changed.push(output);
+      continue;
+    }
+    const print = fingerprint(output, digests);
+    fingerprints.set(output.path, print);
+    if (before.fingerprint !== print) changed.push(output);
   }
   const searchIndex = searchIndexPattern.replace(/^\/|\*$/g, '');
   const stale = [...present.keys()].filter((file) => !declared.has(file) && !file.startsWith(searchIndex)).sort();
@@ -120,14 +123,19 @@ export async function writeRendered(files: readonly { readonly path: string; rea
   }));
 }
 
-/** The manifest of a folder once every output is written: each file's size and time as they are now. */
-export async function makeManifest(outputs: readonly AnyOutput[], outputDir: string, key: string, plan: WritePlan, search: Manifest['search']): Promise<Manifest> {
-  const present = await listFiles(outputDir);
+/**
+ * The manifest of a folder once every output is written: each file's size and time as they
+ * are now, and each output's fingerprint, as the plan or `known` (the workers') has it or
+ * worked out here.
+ */
+export async function makeManifest(outputs: readonly AnyOutput[], outputDir: string, key: string, plan: WritePlan, search: Manifest['search'], known?: ReadonlyMap<string, string>, digests?: BodyDigests): Promise<Manifest> {
+  const present = listFiles(outputDir);
   const entries: Record<string, ManifestEntry> = {};
   for (const output of outputs) {
     const file = present.get(outputFile(output.path));
     if (file === undefined) continue;
-    entries[output.path] = { route: output.route, fingerprint: plan.fingerprints.get(output.path) ?? '', size: file.size, mtimeMs: file.mtimeMs };
+    const print = plan.fingerprints.get(output.path) ?? known?.get(output.path) ?? fingerprint(output, digests);
+    entries[output.path] = { route: output.route, fingerprint: print, size: file.size, mtimeMs: file.mtimeMs };
   }
   return { key, outputs: entries, search };
 }
@@ -145,19 +153,26 @@ export function searchablePages(outputs: readonly AnyOutput[]): string[] {
   return outputs.filter((output) => routes[output.route].search).map((output) => output.path);
 }
 
-/** Every file under `dir` (relative, `/`-separated) with its size and time; none when it does not exist. */
-async function listFiles(dir: string): Promise<Map<string, { size: number; mtimeMs: number }>> {
+/**
+ * Every file under `dir` (relative, `/`-separated) with its size and time; none when it
+ * does not exist. One synchronous call per file: for tens of thousands of files, several
+ * times faster than as many promises.
+ */
+function listFiles(dir: string): Map<string, { size: number; mtimeMs: number }> {
   const files = new Map<string, { size: number; mtimeMs: number }>();
+  const root = path.resolve(dir);
   let entries;
   try {
-    entries = await readdir(dir, { recursive: true, withFileTypes: true });
+    entries = readdirSync(root, { recursive: true, withFileTypes: true });
   } catch {
     return files;
   }
-  await Promise.all(entries.filter((entry) => entry.isFile()).map(async (entry) => {
+  const prefix = root.length + 1;
+  for (const entry of entries) {
+    if (!entry.isFile()) continue;
     const full = path.join(entry.parentPath, entry.name);
-    const stats = await stat(full);
-    files.set(path.relative(dir, full).split(path.sep).join('/'), { size: stats.size, mtimeMs: stats.mtimeMs });
-  }));
+    const stats = statSync(full, { throwIfNoEntry: false });
+    if (stats) files.set(full.slice(prefix).split(path.sep).join('/'), { size: stats.size, mtimeMs: stats.mtimeMs });
+  }
   return files;
 }

@@ -8,7 +8,7 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as assert from 'uvu/assert';
-import { settingsFromEnvironment } from '../eleventy.config.ts';
+import { settingsFromEnvironment } from '../pipeline/settings.ts';
 import { startDevServer } from '../dev/server.ts';
 import { item } from './helpers/content.ts';
 import { suite } from './helpers/suite.ts';

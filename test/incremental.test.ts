@@ -7,7 +7,8 @@ import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSy
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as assert from 'uvu/assert';
-import { buildWithEleventy, settingsFromEnvironment } from '../eleventy.config.ts';
+import { buildWithEleventy } from '../eleventy.config.ts';
+import { settingsFromEnvironment } from '../pipeline/settings.ts';
 import { resolveConfig } from '../lib/config.ts';
 import { readLocalCache, writeLocalCache } from '../lib/content/cache.ts';
 import type { LocalCache } from '../lib/content/local.ts';

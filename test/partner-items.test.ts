@@ -9,7 +9,7 @@ import { readSourcesConfig } from '../lib/partners/config.ts';
 import { fetchPartners } from '../lib/partners/fetch.ts';
 import { groupByStream } from '../lib/select.ts';
 import { buildSite } from '../site/build.ts';
-import { describeStream } from '../site/summary.ts';
+import { describeStream } from '../pipeline/summary.ts';
 import { item, testConfigInput, testNow, writeProject } from './helpers/content.ts';
 import { startFeedServer } from './helpers/feed-server.ts';
 import { renderAll } from './helpers/feeds.ts';

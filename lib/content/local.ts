@@ -13,9 +13,10 @@ import { createMarkdownRenderer } from './render.ts';
 import type { NewsItem } from '../model.ts';
 import { chooseTagNames, findTagClashes, normaliseMarkdownFile, type NormaliseContext, type TagUse } from './normalise.ts';
 import type { Problem } from '../problems.ts';
-import { createMarkdownReader, listMarkdownFiles, parseMarkdownFile, readMarkdownFile, type MarkdownReader } from './markdown.ts';
+import { listMarkdownFiles } from './listing.ts';
+import { createMarkdownReader, parseMarkdownFile, readMarkdownFile, type MarkdownReader } from './markdown.ts';
 import { findCollisions } from '../stream.ts';
-import { startWorker } from './threads.ts';
+import { filesWorthThreads, startWorker } from './threads.ts';
 import { siteUrl } from '../urls.ts';
 import { lineOfField, type FieldLines } from '../yaml.ts';
 
@@ -68,8 +69,12 @@ export function createLocalReader(options: LocalOptions): (relative: string) => 
   return (relative) => readLocalFile(relative, reader, context);
 }
 
-/** Below this many files to read, starting worker threads costs more than it saves. */
-const filesWorthThreads = 400;
+/**
+ * Reads many files (relative to the content folder), each as `readLocalFile` does, and
+ * resolves to their results in the same order: a caller with threads of its own (the site's
+ * build, pipeline/parallel.ts) reads on them instead of this module's.
+ */
+export type ReadMany = (files: readonly string[]) => Promise<readonly FileResult[]>;
 
 /** How `readLocalItems` shares the work. */
 export interface ThreadOptions {
@@ -77,6 +82,8 @@ export interface ThreadOptions {
   readonly threads?: number;
   /** Every worker starts reading before this thread does (for tests and measurements); by default none is waited for. */
   readonly waitForWorkers?: boolean;
+  /** Reads the files to read instead of this module's threads. */
+  readonly readMany?: ReadMany;
 }
 
 /**
@@ -93,6 +100,7 @@ export async function readLocalItems(options: LocalOptions, cache?: LocalCache, 
   const threads = sharing.threads ?? availableParallelism();
   const plan = planReads(options, cache);
   const files = plan.unread.map((file) => file.relative);
+  if (sharing.readMany) return { ...finishReads(plan, await sharing.readMany(files), options, cache), filesRead: [files.length] };
   const read = createLocalReader(options);
   if (threads < 2 || files.length < filesWorthThreads) return { ...finishReads(plan, files.map(read), options, cache), filesRead: [files.length] };
   // [0]: the next file to claim; [w]: set by worker w once it is ready to claim.

@@ -5,15 +5,17 @@
  * `2013-03-22T10:30` into a UTC Date, losing the Europe/London rule) and a title such as
  * `1.10` is not turned into the number 1.1; every field keeps its line for the report.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import matter from 'gray-matter';
-import type { NewsConfig } from '../config.ts';
 import { localFiles, type LocalFiles } from './files.ts';
 import type { Problem } from '../problems.ts';
 import { parseYaml, type FieldLines } from '../yaml.ts';
 import { listUnwantedChars, removeUnwantedChars } from '../text.ts';
 import { checkFrontMatter, type FrontMatter } from './front-matter.ts';
+import { listMarkdownFiles, type MarkdownSourceOptions } from './listing.ts';
+
+export type { MarkdownSourceOptions };
 
 /** One Markdown file whose front matter passed the checks, not yet rendered. */
 export interface MarkdownFile {
@@ -32,15 +34,6 @@ export interface MarkdownFile {
   readonly lines: FieldLines;
 }
 
-export interface MarkdownSourceOptions {
-  /** The project root; reported paths are relative to it. */
-  readonly rootDir: string;
-  /** The content folder, relative to the root. */
-  readonly contentDir: string;
-  readonly config: NewsConfig;
-  readonly now: Date;
-}
-
 /** Where the Markdown files are and what their checks need: made once, used for every file. */
 export interface MarkdownReader {
   readonly options: MarkdownSourceOptions;
@@ -53,71 +46,8 @@ export function createMarkdownReader(options: MarkdownSourceOptions): MarkdownRe
   return { options, streams: options.config.streams.map((s) => s.slug), localFiles: localFiles(path.join(contentRoot, options.config.files.dir)) };
 }
 
-/**
- * Every Markdown file under the content folder (paths relative to it, sorted): names
- * ending in `.md` in any case (`upper.MD`), links to files followed; the static files
- * folder skipped. Nothing inside a stream folder is left out unsaid: any other file, a
- * link to a folder and a broken link are warnings. A missing content folder is a
- * problem, not a crash.
- */
-export function listMarkdownFiles(options: MarkdownSourceOptions): { files: string[]; problems: Problem[] } {
-  const contentRoot = path.resolve(options.rootDir, options.contentDir);
-  if (!existsSync(contentRoot)) {
-    return { files: [], problems: [{ severity: 'error', file: options.contentDir, field: 'content', message: 'the content folder does not exist', hint: `create ${options.contentDir}/<stream>/ folders with Markdown files, or name the right folder` }] };
-  }
-  const skip = path.join(contentRoot, options.config.files.dir);
-  const streams = new Set(options.config.streams.map((stream) => stream.slug));
-  const files: string[] = [];
-  const problems: Problem[] = [];
-  for (const entry of readdirSync(contentRoot, { recursive: true, withFileTypes: true })) {
-    const full = path.join(entry.parentPath, entry.name);
-    if (full === skip || full.startsWith(skip + path.sep)) continue;
-    const relative = path.relative(contentRoot, full);
-    // Hidden folders (an editor's or a tool's) hold no news either.
-    if (isEditorFile(entry.name) || relative.split(path.sep).some((segment) => segment.startsWith('.'))) continue;
-    const kind = entry.isSymbolicLink() ? linkedKind(full) : entry.isFile() ? 'file' : entry.isDirectory() ? 'folder' : 'other';
-    if (kind === 'folder') continue;
-    if (kind === 'file' && isMarkdownName(entry.name)) {
-      files.push(relative);
-      continue;
-    }
-    const [folder, ...rest] = toPosix(relative).split('/');
-    if (rest.length === 0 || folder === undefined || !streams.has(folder)) continue;
-    const problem = (message: string, hint: string) => problems.push({ severity: 'warning', file: toPosix(path.join(options.contentDir, relative)), field: 'file', message, hint });
-    if (kind === 'linked folder') problem('is a link to a folder, which is not followed, so nothing in it is read', `move the folder itself into ${options.contentDir}/${folder}/, or link its files one by one`);
-    else if (kind === 'broken link') problem('is a link to something that does not exist', 'correct the link, or remove it');
-    else problem('is not read: only .md files in a stream folder are news items', `rename it to .md if it is an item; put files to publish in ${options.contentDir}/${options.config.files.dir}/; otherwise move it out of ${options.contentDir}/`);
-  }
-  return { files: files.sort(), problems };
-}
-
 /** The body `npm run new` writes: never to be published. */
 export const placeholderBody = 'Write the first paragraph here: it becomes the summary unless you add a summary field.';
-
-/**
- * Files editors keep beside the one being edited, for a moment or for the session: hidden
- * files (vim's `.item.md.swp`, emacs's `.#item.md`), backups (`item.md~`), emacs's
- * `#item.md#`, JetBrains' safe-write files (`item.md___jb_tmp___`) and vim's test file
- * `4913`. They are not content, and not worth a warning.
- */
-export function isEditorFile(name: string): boolean {
-  return name.startsWith('.') || name.endsWith('~') || /^#.*#$/.test(name) || /___jb_(?:tmp|old)___$/.test(name) || name === '4913';
-}
-
-/** A Markdown file's name: `.md`, in any case. */
-function isMarkdownName(name: string): boolean {
-  return /\.md$/i.test(name);
-}
-
-/** What a symbolic link points to. */
-function linkedKind(full: string): 'file' | 'linked folder' | 'broken link' | 'other' {
-  try {
-    const target = statSync(full);
-    return target.isFile() ? 'file' : target.isDirectory() ? 'linked folder' : 'other';
-  } catch {
-    return 'broken link';
-  }
-}
 
 /** Reads and checks one file (a path relative to the content folder); a file with errors is reported, never silently left out. */
 export function readMarkdownFile(relative: string, reader: MarkdownReader): { file?: MarkdownFile; problems: Problem[] } {

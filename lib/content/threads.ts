@@ -10,6 +10,9 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 
+/** Below this many files to read, starting worker threads costs more than it saves. */
+export const filesWorthThreads = 400;
+
 /** A worker started by `startWorker`: the first message it posts, and a way to stop it early. */
 export interface StartedWorker<T> {
   readonly answer: Promise<T>;
@@ -17,14 +20,22 @@ export interface StartedWorker<T> {
   stop(): void;
 }
 
-/** Starts `moduleUrl` (a `.ts` module, or its compiled `.js` twin) in a worker thread with `workerData`. */
-export function startWorker<T>(moduleUrl: URL, workerData: unknown): StartedWorker<T> {
+/** Runs `moduleUrl` (a `.ts` module, or its compiled `.js` twin) in a worker thread with `workerData`. */
+export function spawnWorker(moduleUrl: URL, workerData: unknown): Worker {
   const compiled = new URL(moduleUrl.href.replace(/\.ts$/, '.js'));
   const module = existsSync(fileURLToPath(moduleUrl)) ? moduleUrl : compiled;
   // The one module this file imports by a computed name: the worker's own, passed as its last argument.
   const register = module.pathname.endsWith('.ts') ? "import('tsx/esm/api').then((tsx) => tsx.register())" : 'Promise.resolve()';
   const source = `${register}.then(() => import(process.argv[process.argv.length - 1]))`;
-  const worker = new Worker(source, { eval: true, workerData, argv: [module.href], execArgv: [] });
+  // The parent's loader is not for workers (see above); its profiling flags are, so that `node --cpu-prof` profiles every thread.
+  const execArgv = process.execArgv.filter((flag) => flag.startsWith('--cpu-prof'));
+  return new Worker(source, { eval: true, workerData, argv: [module.href], execArgv });
+}
+
+/** Starts `moduleUrl` in a worker thread with `workerData`, for its one answer. */
+export function startWorker<T>(moduleUrl: URL, workerData: unknown): StartedWorker<T> {
+  const worker = spawnWorker(moduleUrl, workerData);
+  const module = { pathname: moduleUrl.pathname };
   let stopped = false;
   const answer = new Promise<T>((resolve, reject) => {
     let answered = false;

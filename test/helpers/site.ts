@@ -9,7 +9,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { buildWithEleventy, settingsFromEnvironment } from '../../eleventy.config.ts';
+import { buildWithEleventy } from '../../eleventy.config.ts';
+import { settingsFromEnvironment } from '../../pipeline/settings.ts';
 import { resolveConfig, type NewsConfigInput } from '../../lib/config.ts';
 import newsConfig from '../../news.config.ts';
 

@@ -1,9 +1,9 @@
 /** The few lines a build prints for people, instead of a line per file written. */
 import type { NewsStream } from '../lib/news.ts';
-import type { Site } from './build.ts';
+import type { Site } from '../site/build.ts';
 import type { PreparedBuild } from './builder.ts';
-import { routes } from './outputs.ts';
-import { paths } from './paths.ts';
+import { routes } from '../site/outputs.ts';
+import { paths } from '../site/paths.ts';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
