@@ -41,7 +41,7 @@ interface TemplateData {
   readonly output: PageOutput;
 }
 
-/** The site as an Eleventy configuration; `settings` default to the environment's. With `pool`, its worker threads read and render. */
+/** The site as an Eleventy configuration; `settings` default to the environment's. With `pool`, its worker threads share the reading. */
 export function newsSite(settings: BuildSettings = settingsFromEnvironment(), pool?: BuildPool) {
   return function configure(eleventyConfig: EleventyConfig): void {
     const context: RenderContext = { config: settings.config, rootDir: settings.rootDir };
@@ -52,10 +52,8 @@ export function newsSite(settings: BuildSettings = settingsFromEnvironment(), po
     let cacheSaved: Promise<void> = Promise.resolve();
 
     eleventyConfig.on('eleventy.before', async ({ directories, outputMode }) => {
-      const state = outputMode === 'fs' ? readFolderState(settings, directories.output) : undefined;
       try {
-        // Into a folder with nothing to keep, the workers can start on every output as soon as the stream is read.
-        site = await readSite(settings, cache, pool?.now ?? new Date(), pool, state && !state.manifest ? directories.output : undefined);
+        site = await readSite(settings, cache, pool?.now ?? new Date(), pool);
       } catch (error) {
         if (!(error instanceof NewsContentError)) throw error;
         throw new ContentHasErrors(error.message, { cause: error });
@@ -67,7 +65,7 @@ export function newsSite(settings: BuildSettings = settingsFromEnvironment(), po
         return;
       }
       cacheSaved = save();
-      prepared = await prepareBuild(site, settings, directories.output, pool, state);
+      prepared = await prepareBuild(site, settings, directories.output, readFolderState(settings, directories.output), pool?.digests);
       pages = prepared.pages.filter(isPageOutput);
       // Eleventy makes each page's folder with a synchronous mkdir as it writes it; made here first, in the background, that costs its thread nothing.
       await Promise.all([...new Set(pages.map((page) => path.dirname(path.join(directories.output, outputFile(page.path)))))].map((dir) => mkdir(dir, { recursive: true })));
@@ -90,7 +88,7 @@ export function newsSite(settings: BuildSettings = settingsFromEnvironment(), po
         // /_headers has no extension, and is meant to have none.
         eleventyAllowMissingExtension: true,
       },
-      render: (data: TemplateData) => prepared?.content(data.output) ?? renderOutput(data.output, data.news.context),
+      render: (data: TemplateData) => renderOutput(data.output, data.news.context),
     });
   };
 }

@@ -3,7 +3,7 @@
  * entry to `streams` and a folder of the same slug under content/.
  * NEWS_ORIGIN and NEWS_PATH_PREFIX override the URL for previews and sub-path hosting.
  */
-import { defaultStreams, defineConfig } from './lib/index.ts';
+import { defaultStreams, defineConfig } from './lib/config.ts';
 
 export default defineConfig({
   site: {

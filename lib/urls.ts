@@ -43,3 +43,11 @@ export function toSitePaths(html: string, baseUrl: string, pathPrefix: string): 
 export function sitePathOf(url: string, baseUrl: string, pathPrefix: string): string {
   return url.startsWith(baseUrl) ? pathPrefix + url.slice(baseUrl.length) : url;
 }
+
+/**
+ * Where a local item is published: `/<home stream>/<year>/<file slug>/`. The one place
+ * that says so; the site asks it for the pattern too (`itemPath(':stream', ':year', ':slug')`).
+ */
+export function itemPath(stream: string, year: string, slug: string): string {
+  return `/${stream}/${year}/${slug}/`;
+}

@@ -1,11 +1,9 @@
 /**
  * `npm run build:site`: the site for publishing, pages and feeds, into _site/ (drafts
- * left out). Eleventy runs with the adapter in eleventy.config.ts. Content errors stop
- * it with the report, printed once, and nothing is published.
+ * left out), as scripts/publish.ts builds it. Content errors stop it with the report,
+ * printed once, and nothing is published.
  */
-import { NewsConfigError } from '../lib/problems.ts';
-import { startBuildPool } from '../pipeline/parallel.ts';
-import { trace } from '../pipeline/trace.ts';
+import { publishSite } from './publish.ts';
 import { settingsFromEnvironment } from '../pipeline/settings.ts';
 import { parseCommand } from './cli.ts';
 
@@ -21,19 +19,4 @@ Drafts are left out. Exits 1, publishing nothing, when the content has errors.`,
 } as const;
 
 const { values } = parseCommand(command);
-const settings = settingsFromEnvironment();
-// The workers start reading while Eleventy loads.
-const pool = startBuildPool(settings, new Date());
-trace('workers started');
-const { buildWithEleventy, ContentHasErrors } = await import('../eleventy.config.ts');
-trace('Eleventy loaded');
-try {
-  await buildWithEleventy(settings, values.output, pool);
-} catch (error) {
-  const known = [error, (error as Error).cause].find((e) => e instanceof ContentHasErrors || e instanceof NewsConfigError);
-  if (known === undefined) throw error;
-  console.error(`${(known as Error).message}\n\n${command.name}: nothing was published. Fix the problems above; npm run check lists them without building.`);
-  process.exitCode = 1;
-} finally {
-  await pool?.close();
-}
+if (!(await publishSite(settingsFromEnvironment(), values.output, command.name))) process.exitCode = 1;

@@ -94,6 +94,10 @@ if (entry === undefined || !entry.endsWith('.ts')) {
 }
 mkdirSync(path.join(root, '.cache'), { recursive: true });
 const outdir = await compiled();
+// Eleventy re-imports changed JavaScript in its own watch mode through a module hook that,
+// under Node 20, runs on a thread of its own and sees every import after it: no command
+// here uses that mode (the dev server rebuilds without Eleventy), so none pays for it.
+process.env.ELEVENTY_SKIP_ESM_RESOLVER ??= '1';
 // The command sees its own arguments where Node puts them, from process.argv[2] on.
 process.argv.splice(2, process.argv.length - 2, ...rest);
 process.argv[1] = path.join(root, entry);

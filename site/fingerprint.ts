@@ -10,7 +10,7 @@
  * items are counted). Items are frozen (lib/news.ts), so an item's revision, once worked
  * out, is kept with it for as long as the item lives.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { FeedChannel } from '../lib/feeds/spec.ts';
 import type { NewsItem } from '../lib/model.ts';
 import type { AnyOutput } from './outputs.ts';
@@ -22,7 +22,7 @@ export type BodyDigests = ReadonlyMap<string, string>;
 
 /** A digest of a body. */
 export function bodyDigest(contentHtml: string): string {
-  return createHash('sha1').update(contentHtml).digest('base64url');
+  return hash('sha1', contentHtml, 'base64url');
 }
 
 /** A hash of everything an item holds, its body by `digests` when it has the item's. */
@@ -30,7 +30,7 @@ export function itemRevision(item: NewsItem, digests?: BodyDigests): string {
   let revision = revisions.get(item);
   if (revision === undefined) {
     const body = digests?.get(item.id) ?? bodyDigest(item.contentHtml);
-    revision = createHash('sha1').update(JSON.stringify({ ...item, contentHtml: body })).digest('base64url');
+    revision = hash('sha1', JSON.stringify({ ...item, contentHtml: body }), 'base64url');
     revisions.set(item, revision);
   }
   return revision;
@@ -56,5 +56,5 @@ function replacerWith(digests: BodyDigests | undefined) {
 
 /** The fingerprint of one output: its route, its path and its data. */
 export function fingerprint(output: AnyOutput, digests?: BodyDigests): string {
-  return createHash('sha1').update(output.route).update('\0').update(output.path).update('\0').update(JSON.stringify(output.data, replacerWith(digests))).digest('base64url');
+  return hash('sha1', `${output.route}\0${output.path}\0${JSON.stringify(output.data, replacerWith(digests))}`, 'base64url');
 }

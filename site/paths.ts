@@ -4,7 +4,7 @@
  * the path patterns that `_headers`, the server examples and the reserved stream slugs are
  * derived from (site/outputs.ts), so a path and its pattern never disagree.
  */
-import { itemPath } from '../lib/content/normalise.ts';
+import { itemPath } from '../lib/urls.ts';
 import type { NewsConfig } from '../lib/config.ts';
 
 export type SectionKind = 'all' | 'stream' | 'tag';

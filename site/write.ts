@@ -125,16 +125,15 @@ export async function writeRendered(files: readonly { readonly path: string; rea
 
 /**
  * The manifest of a folder once every output is written: each file's size and time as they
- * are now, and each output's fingerprint, as the plan or `known` (the workers') has it or
- * worked out here.
+ * are now, and each output's fingerprint, as the plan has it or worked out here.
  */
-export async function makeManifest(outputs: readonly AnyOutput[], outputDir: string, key: string, plan: WritePlan, search: Manifest['search'], known?: ReadonlyMap<string, string>, digests?: BodyDigests): Promise<Manifest> {
+export async function makeManifest(outputs: readonly AnyOutput[], outputDir: string, key: string, plan: WritePlan, search: Manifest['search'], digests?: BodyDigests): Promise<Manifest> {
   const present = listFiles(outputDir);
   const entries: Record<string, ManifestEntry> = {};
   for (const output of outputs) {
     const file = present.get(outputFile(output.path));
     if (file === undefined) continue;
-    const print = plan.fingerprints.get(output.path) ?? known?.get(output.path) ?? fingerprint(output, digests);
+    const print = plan.fingerprints.get(output.path) ?? fingerprint(output, digests);
     entries[output.path] = { route: output.route, fingerprint: print, size: file.size, mtimeMs: file.mtimeMs };
   }
   return { key, outputs: entries, search };

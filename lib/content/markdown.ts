@@ -151,17 +151,19 @@ export function parseMarkdownFile(text: string, file: string): ParsedFile {
     };
   }
   // gray-matter reads an unclosed block as front matter to the end of the file; say so instead.
-  if (source.indexOf('\n---', 3) === -1) {
+  const close = source.indexOf('\n---', 3);
+  if (close === -1) {
     return {
       lines: new Map(), body: '', bodyLine: 1,
       problems: [{ severity: 'error', file, line: 1, field: 'front matter', message: 'the front matter is not closed', hint: 'end the fields with a line "---", then write the body below it' }],
     };
   }
-  // gray-matter splits the file; the YAML is handed back unparsed, for our reading of it
-  // and the line numbers. Passing options also keeps gray-matter from caching every file's text
-  // for the life of the process.
+  // gray-matter reads the front matter block; the YAML is handed back unparsed, for our
+  // reading of it and the line numbers. It is given the block alone: it copies and hashes
+  // all the text it is given, and the body is most of a file. Passing options also keeps it
+  // from caching every file's text for the life of the process.
   let frontMatter: string | undefined;
-  const { content } = matter(source, {
+  matter(source.slice(0, close + 4), {
     engines: {
       yaml: (text: string) => {
         frontMatter = text;
@@ -169,6 +171,8 @@ export function parseMarkdownFile(text: string, file: string): ParsedFile {
       },
     },
   });
+  // The body starts after the closing "---", past the end of that line, as gray-matter has it.
+  const content = source.slice(close + 4).replace(/^\r?\n?/, '');
   const bodyLine = firstBodyLine(source, content);
   if (frontMatter === undefined) return { data: {}, lines: new Map([['', 1]]), body: content, bodyLine, problems: [] };
   // gray-matter's front matter text keeps the line break that ends the opening "---",

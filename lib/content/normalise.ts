@@ -14,21 +14,13 @@ import { sanitiseBody } from '../sanitise.ts';
 import { slugify } from '../slug.ts';
 import { cutAtWord } from '../text.ts';
 import type { MarkdownFile } from './markdown.ts';
-import { absoluteUrl, isSitePath, siteUrl } from '../urls.ts';
+import { absoluteUrl, isSitePath, itemPath, siteUrl } from '../urls.ts';
 
 export interface NormaliseContext {
   readonly config: NewsConfig;
   readonly markdown: MarkdownIt;
   /** Pixel size of an image at an absolute URL, when it is one of the site's own files. */
   readonly dimensionsOf: (url: string) => Dimensions | undefined;
-}
-
-/**
- * Where a local item is published: `/<home stream>/<year>/<file slug>/`. The one place
- * that says so; the site asks it for the pattern too (`itemPath(':stream', ':year', ':slug')`).
- */
-export function itemPath(stream: string, year: string, slug: string): string {
-  return `/${stream}/${year}/${slug}/`;
 }
 
 /** One checked Markdown file as a `NewsItem`, plus any problem found while rendering it. */

@@ -44,7 +44,7 @@ async function command(script: string, args: string[], cwd = process.cwd()): Pro
 const every = suite('every command');
 
 const commands: [string, string][] = [
-  ['npm run build:site', 'scripts/build-site.ts'], ['npm run build:search', 'scripts/build-search.ts'], ['npm start', 'scripts/start.ts'],
+  ['npm run build', 'scripts/build.ts'], ['npm run build:site', 'scripts/build-site.ts'], ['npm run build:search', 'scripts/build-search.ts'], ['npm start', 'scripts/start.ts'],
   ['npm run check', 'scripts/check.ts'], ['npm run new', 'scripts/new.ts'], ['npm run fetch', 'scripts/fetch.ts'],
   ['npm run sources', 'scripts/sources.ts'], ['npm run check:links', 'scripts/check-links.ts'], ['npm run docs', 'scripts/docs.ts'],
 ];
