@@ -67,6 +67,19 @@ export async function startDevServer(options: DevServerOptions): Promise<{ url: 
   const port = await server.getPort();
 
   const { cache, save } = openCache(settings);
+  // The parsed files are kept for the next start, once the edits pause: writing tens of megabytes after every save would slow each one.
+  let saveTimer: NodeJS.Timeout | undefined;
+  let saving = Promise.resolve();
+  const saveNow = () => {
+    clearTimeout(saveTimer);
+    saveTimer = undefined;
+    saving = saving.then(save).catch((error: unknown) => console.error(error));
+    return saving;
+  };
+  const saveSoon = () => {
+    clearTimeout(saveTimer);
+    saveTimer = setTimeout(() => void saveNow(), 2000);
+  };
   let running = Promise.resolve();
   let timer: NodeJS.Timeout | undefined;
   const apply = async () => {
@@ -87,7 +100,8 @@ export async function startDevServer(options: DevServerOptions): Promise<{ url: 
     const context = { config: settings.config, rootDir: settings.rootDir };
     const pages = prepared.pages.filter(isPageOutput);
     await writeRendered(pages.map((output) => ({ path: output.path, content: renderOutput(output, context) })), outputDir);
-    await Promise.all([finishBuild(site, settings, prepared), save()]);
+    await finishBuild(site, settings, prepared);
+    saveSoon();
     const changed = prepared.plan.changed.length + prepared.plan.stale.length;
     log(`[3ML News] ${settings.contentDir}/ changed: wrote ${prepared.plan.changed.length} files, removed ${prepared.plan.stale.length}, in ${Math.round(performance.now() - started)} ms`);
     if (changed > 0 || hadProblems) server.reloadFiles(prepared.plan.changed.map((output) => path.join(outputDir, outputFile(output.path))));
@@ -124,6 +138,8 @@ export async function startDevServer(options: DevServerOptions): Promise<{ url: 
       await watcher.close();
       await running;
       clearTimeout(recheck);
+      if (saveTimer !== undefined) await saveNow();
+      await saving;
       await server.close();
     },
   };

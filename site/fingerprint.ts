@@ -44,17 +44,26 @@ function isChannel(value: object): value is FeedChannel {
   return 'inEntryOrder' in value;
 }
 
-/** What a value stands for in a fingerprint: items by revision, channels without their items. */
-function replacerWith(digests: BodyDigests | undefined) {
-  return function replacer(this: unknown, _key: string, value: unknown): unknown {
-    if (typeof value !== 'object' || value === null) return value;
-    if (isItem(value)) return `item:${itemRevision(value, digests)}`;
-    if (isChannel(value)) return { key: value.key, title: value.title, description: value.description, homePath: value.homePath, aboutPath: value.aboutPath };
-    return value;
-  };
+/**
+ * What an object stands for in a fingerprint: an item by its revision, a channel by its
+ * names and places (not its items), anything else by a hash of its own fields, each
+ * object in them by what it stands for. An object shared by many outputs (a section, the
+ * feeds' links) is so worked out once, whichever output reaches it first.
+ */
+const standsFor = new WeakMap<object, string>();
+
+function summaryOf(value: object, digests: BodyDigests | undefined): string {
+  let summary = standsFor.get(value);
+  if (summary === undefined) {
+    if (isItem(value)) summary = `item:${itemRevision(value, digests)}`;
+    else if (isChannel(value)) summary = JSON.stringify({ key: value.key, title: value.title, description: value.description, homePath: value.homePath, aboutPath: value.aboutPath });
+    else summary = hash('sha1', JSON.stringify(value, (key, field: unknown) => (key !== '' && typeof field === 'object' && field !== null ? summaryOf(field, digests) : field)), 'base64url');
+    standsFor.set(value, summary);
+  }
+  return summary;
 }
 
 /** The fingerprint of one output: its route, its path and its data. */
 export function fingerprint(output: AnyOutput, digests?: BodyDigests): string {
-  return hash('sha1', `${output.route}\0${output.path}\0${JSON.stringify(output.data, replacerWith(digests))}`, 'base64url');
+  return hash('sha1', `${output.route}\0${output.path}\0${summaryOf(output.data, digests)}`, 'base64url');
 }

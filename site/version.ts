@@ -13,8 +13,15 @@ import type { NewsConfig } from '../lib/config.ts';
 const codeFolders = ['lib', 'site', 'src', 'layouts', 'embed', 'pipeline'];
 const codeFiles = ['news.config.ts', 'eleventy.config.ts', 'package-lock.json'];
 
+/** Keys already worked out: the code does not change under a running process (the dev server restarts when it does). */
+const known = new Map<string, string>();
+
 export function buildKey(config: NewsConfig, rootDir: string): string {
-  const hash = createHash('sha256').update(JSON.stringify(config));
+  const configuration = JSON.stringify(config);
+  const id = `${rootDir}\0${configuration}`;
+  const key = known.get(id);
+  if (key !== undefined) return key;
+  const hash = createHash('sha256').update(configuration);
   const files = [
     ...codeFolders.flatMap((folder) => listFiles(path.join(rootDir, folder))),
     ...codeFiles.map((file) => path.join(rootDir, file)),
@@ -27,7 +34,9 @@ export function buildKey(config: NewsConfig, rootDir: string): string {
       hash.update('(none)');
     }
   }
-  return hash.digest('hex');
+  const made = hash.digest('hex');
+  known.set(id, made);
+  return made;
 }
 
 function listFiles(dir: string): string[] {

@@ -63,6 +63,13 @@ export interface WritePlan {
   readonly stale: readonly string[];
   /** The fingerprints worked out to compare outputs, by path: none when nothing could be kept (they are worked out for the manifest then). */
   readonly fingerprints: ReadonlyMap<string, string>;
+  /** The size and time of each file kept as it is, by output path: its manifest entry stays as it was. */
+  readonly kept: ReadonlyMap<string, FileStats>;
+}
+
+interface FileStats {
+  readonly size: number;
+  readonly mtimeMs: number;
 }
 
 /** Compares the outputs with the folder and its last manifest (none, or another build key's: every output is written). */
@@ -72,6 +79,7 @@ export async function planWrite(outputs: readonly AnyOutput[], outputDir: string
   const declared = new Set<string>();
   const changed: AnyOutput[] = [];
   const fingerprints = new Map<string, string>();
+  const kept = new Map<string, FileStats>();
   for (const output of outputs) {
     const file = outputFile(output.path);
     declared.add(file);
@@ -84,10 +92,11 @@ export async function planWrite(outputs: readonly AnyOutput[], outputDir: string
     const print = fingerprint(output, digests);
     fingerprints.set(output.path, print);
     if (before.fingerprint !== print) changed.push(output);
+    else kept.set(output.path, now);
   }
   const searchIndex = searchIndexPattern.replace(/^\/|\*$/g, '');
   const stale = [...present.keys()].filter((file) => !declared.has(file) && !file.startsWith(searchIndex)).sort();
-  return { changed, unchanged: outputs.length - changed.length, stale, fingerprints };
+  return { changed, unchanged: outputs.length - changed.length, stale, fingerprints, kept };
 }
 
 /** Removes the stale files, and the folders they leave empty. */
@@ -124,14 +133,15 @@ export async function writeRendered(files: readonly { readonly path: string; rea
 }
 
 /**
- * The manifest of a folder once every output is written: each file's size and time as they
- * are now, and each output's fingerprint, as the plan has it or worked out here.
+ * The manifest of a folder once every output is written: each file's size and time, as
+ * the plan found it for a file kept, as it is now for a file written, and each output's
+ * fingerprint, as the plan has it or worked out here.
  */
 export async function makeManifest(outputs: readonly AnyOutput[], outputDir: string, key: string, plan: WritePlan, search: Manifest['search'], digests?: BodyDigests): Promise<Manifest> {
-  const present = listFiles(outputDir);
+  const root = path.resolve(outputDir);
   const entries: Record<string, ManifestEntry> = {};
   for (const output of outputs) {
-    const file = present.get(outputFile(output.path));
+    const file = plan.kept.get(output.path) ?? statSync(path.join(root, outputFile(output.path)), { throwIfNoEntry: false });
     if (file === undefined) continue;
     const print = plan.fingerprints.get(output.path) ?? fingerprint(output, digests);
     entries[output.path] = { route: output.route, fingerprint: print, size: file.size, mtimeMs: file.mtimeMs };
@@ -157,8 +167,8 @@ export function searchablePages(outputs: readonly AnyOutput[]): string[] {
  * does not exist. One synchronous call per file: for tens of thousands of files, several
  * times faster than as many promises.
  */
-function listFiles(dir: string): Map<string, { size: number; mtimeMs: number }> {
-  const files = new Map<string, { size: number; mtimeMs: number }>();
+function listFiles(dir: string): Map<string, FileStats> {
+  const files = new Map<string, FileStats>();
   const root = path.resolve(dir);
   let entries;
   try {
