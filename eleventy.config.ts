@@ -41,8 +41,11 @@ interface TemplateData {
   readonly output: PageOutput;
 }
 
-/** The site as an Eleventy configuration; `settings` default to the environment's. With `pool`, its worker threads share the reading. */
-export function newsSite(settings: BuildSettings = settingsFromEnvironment(), pool?: BuildPool) {
+/**
+ * The site as an Eleventy configuration; `settings` default to the environment's. With
+ * `pool`, its worker threads share the reading; `built.site` is set to the site made.
+ */
+export function newsSite(settings: BuildSettings = settingsFromEnvironment(), pool?: BuildPool, built: { site?: Site } = {}) {
   return function configure(eleventyConfig: EleventyConfig): void {
     const context: RenderContext = { config: settings.config, rootDir: settings.rootDir };
     const { cache, save } = openCache(settings);
@@ -75,6 +78,7 @@ export function newsSite(settings: BuildSettings = settingsFromEnvironment(), po
       await cacheSaved;
       if (site === undefined || prepared === undefined) return;
       await finishBuild(site, settings, prepared);
+      built.site = site;
       (settings.log ?? console.log)(formatBuildSummary(site, prepared));
     });
     // One summary instead of a line per file: thousands of files are written.
@@ -97,12 +101,14 @@ export function newsSite(settings: BuildSettings = settingsFromEnvironment(), po
  * A build with Eleventy from code (`npm run build:site`, the dev server, tests): the
  * adapter as its configuration, no template files read from the input folder (the outputs
  * table gives them all), and Eleventy's own console output left out, as the build prints
- * its summary and a content error's report itself.
+ * its summary and a content error's report itself. Resolves to the site it made.
  */
-export async function buildWithEleventy(settings: BuildSettings, outputDir: string, pool?: BuildPool): Promise<void> {
-  const eleventy = new Eleventy('src', outputDir, { configPath: false, config: newsSite(settings, pool), quietMode: true });
+export async function buildWithEleventy(settings: BuildSettings, outputDir: string, pool?: BuildPool): Promise<Site | undefined> {
+  const built: { site?: Site } = {};
+  const eleventy = new Eleventy('src', outputDir, { configPath: false, config: newsSite(settings, pool, built), quietMode: true });
   eleventy.disableLogger();
   await eleventy.write();
+  return built.site;
 }
 
 /** The configuration Eleventy's own command loads: the settings from the environment as it is when Eleventy runs. */

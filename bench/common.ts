@@ -1,5 +1,6 @@
 /** What the bench's parts share: where things are, the rows, the corpus, the commands. */
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { accessSync, constants, cpSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateCorpus } from './corpus.ts';
@@ -13,7 +14,7 @@ export class BenchError extends Error {
   override readonly name = 'BenchError';
 }
 
-export type BuildKind = 'ours' | 'baseline' | 'warm' | 'search' | 'search-reused' | 'watch';
+export type BuildKind = 'ours' | 'baseline' | 'warm' | 'search' | 'search-reused' | 'watch' | 'shipped';
 
 /** One measured run; the watch row has no memory figure. */
 export interface Sample {
@@ -36,7 +37,8 @@ export const labels: Record<BuildKind, readonly [table: string, progress: string
   warm: ['ours, warm build:site', 'ours warm'],
   search: ['search index, cold', 'search index cold'],
   'search-reused': ['search index, no item changed', 'search index reused'],
-  watch: ['one-item change (watch)', 'one-item change'],
+  watch: ['one-item edit, dev server', 'one-item edit'],
+  shipped: ['shipped content, npm run build', 'shipped content build'],
 };
 
 export function progress(message: string): void {
@@ -55,29 +57,57 @@ export function listFiles(dir: string): string[] {
 }
 
 /**
- * Our build's caches. Kept: `.cache/hostile/`, `npm run feeds:hostile`'s output, which someone
- * may be using, and `.cache/program/`, the compiled commands (scripts/run.mjs), which depend
- * on the code alone, as tsx's cache of compiled files did when the commands ran through it.
+ * Where the bench works: a folder of its own in memory (/dev/shm), as disk writes on
+ * these machines are throttled and drift from run to run; the system's temporary folder,
+ * said so, where there is no /dev/shm to write to. Everything a build reads or writes is
+ * there: the corpus (copied), the output folders and the caches (NEWS_CACHE_DIR).
  */
-export function removeCaches(): void {
-  rmSync(path.join(root, 'node_modules', '.cache'), { recursive: true, force: true });
-  const cache = path.join(root, '.cache');
-  if (!existsSync(cache)) return;
-  for (const entry of readdirSync(cache)) if (entry !== 'hostile' && entry !== 'program') rmSync(path.join(cache, entry), { recursive: true, force: true });
+export function makeWorkDir(requested?: string): { dir: string; note: string } {
+  const base = requested ?? (writable('/dev/shm') ? '/dev/shm' : os.tmpdir());
+  const dir = mkdtempSync(path.join(base, '3ml-bench-'));
+  const note = base === '/dev/shm' ? `in memory (${dir}, tmpfs)` : requested !== undefined ? `in ${dir}, as asked` : `on disk (${dir}): /dev/shm is not writable here, so disk speed counts in every figure`;
+  return { dir, note };
 }
 
-/** Generates bench/corpus/<items>/content unless it already holds that many items. */
-export function readyCorpus(items: number): string {
-  const dir = path.join(benchDir, 'corpus', String(items), 'content');
-  if (listFiles(dir).filter((file) => file.endsWith('.md')).length === items) return dir;
-  progress(`${items}: generating the corpus in ${path.relative(root, dir)}`);
-  generateCorpus({ dir, items });
+function writable(dir: string): boolean {
+  try {
+    accessSync(dir, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A build's caches (NEWS_CACHE_DIR), emptied: the next build is cold. The compiled commands (scripts/run.mjs, .cache/program/) are kept, as they depend on the code alone. */
+export function freshCache(workDir: string, name: string): string {
+  const dir = path.join(workDir, name);
+  rmSync(dir, { recursive: true, force: true });
   return dir;
 }
 
-/** Our `npm run build:site` into `out`. */
+/**
+ * The corpus of `items` items in the work folder: generated once into bench/corpus/<N>/
+ * (kept between runs), copied from there.
+ */
+export function readyCorpus(items: number, workDir: string): string {
+  const dir = path.join(benchDir, 'corpus', String(items), 'content');
+  if (listFiles(dir).filter((file) => file.endsWith('.md')).length !== items) {
+    progress(`${items}: generating the corpus in ${path.relative(root, dir)}`);
+    generateCorpus({ dir, items });
+  }
+  const copy = path.join(workDir, `corpus-${items}`);
+  if (!existsSync(copy)) cpSync(dir, copy, { recursive: true });
+  return copy;
+}
+
+/** Our `npm run build:site` into `out`, as npm runs it. */
 export function oursCommand(out: string): string[] {
   return [process.execPath, 'scripts/run.mjs', 'scripts/build-site.ts', '--output', out];
+}
+
+/** Our `npm run build` (the site, then its search index) into `out`. */
+export function shippedCommand(out: string): string[] {
+  return [process.execPath, 'scripts/run.mjs', 'scripts/build.ts', '--output', out];
 }
 
 /** Undo steps for an interrupted bench: a running watcher, the temporary folder. */

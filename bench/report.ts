@@ -4,9 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { benchDir, labels, root, type BuildKind, type Row, type Sample } from './common.ts';
 
-/** The sizes the targets are set at. */
-const targetItems = 10_000;
-const smallItems = 1_000;
+/** Below this size start-up weighs more, and our build need only match the baseline's time. */
+const smallSite = 4_000;
 
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -39,6 +38,8 @@ interface TargetResult {
 
 export interface Results {
   readonly date: string;
+  /** Where the builds read and wrote (in memory, or said otherwise). */
+  readonly where: string;
   readonly machine: { readonly node: string; readonly cpus: number; readonly cpuModel: string; readonly totalMemoryMiB: number; readonly platform: string };
   readonly baseline: string;
   readonly sizes: readonly number[];
@@ -68,25 +69,36 @@ function medianOf(samples: readonly Sample[]): { seconds: number; maxRssKiB: num
 
 function checkTargets(rows: readonly RowResult[]): TargetResult[] {
   const find = (items: number, build: BuildKind) => rows.find((row) => row.items === items && row.build === build);
-  const ours = find(targetItems, 'ours');
-  const small = find(smallItems, 'ours')?.median?.seconds;
-  const watch = rows.find((row) => row.build === 'watch');
+  const sizes = [...new Set(rows.filter((row) => row.build === 'ours').map((row) => row.items))];
+  const largest = Math.max(...sizes);
   const target = (text: string, value: number | null | undefined, met: (value: number) => boolean): TargetResult =>
     ({ target: text, value: value ?? null, met: value === null || value === undefined ? null : met(value) });
+  const perSize = sizes.flatMap((items) => {
+    const ours = find(items, 'ours');
+    const warm = find(items, 'warm')?.median?.seconds;
+    const most = items < smallSite ? 1 : 0.5;
+    return [
+      target(`cold build:site at ${items} ≤ ${most.toFixed(1)}x baseline time`, ours?.vsBaseline?.time, (v) => v <= most),
+      target(`peak memory at ${items} ≤ baseline's`, ours?.vsBaseline?.memory, (v) => v <= 1),
+      target(`warm build:site at ${items} ≤ half its cold time`, warm !== undefined && ours?.median ? warm / ours.median.seconds : null, (v) => v <= 0.5),
+    ];
+  });
+  const search = find(largest, 'search')?.median?.maxRssKiB;
   return [
-    target(`cold build:site at ${targetItems} ≤ 0.5x baseline wall time`, ours?.vsBaseline?.time, (v) => v <= 0.5),
-    target(`peak memory at ${targetItems} ≤ baseline's`, ours?.vsBaseline?.memory, (v) => v <= 1),
-    target(`one-item change < 2 s${watch ? ` (at ${watch.items})` : ''}`, watch?.median?.seconds, (v) => v < 2),
-    target(`ours at ${targetItems} ≤ 11x ours at ${smallItems} (linear growth)`, ours?.median && small ? ours.median.seconds / small : null, (v) => v <= 11),
+    ...perSize,
+    target('shipped content, npm run build < 2 s', rows.find((row) => row.build === 'shipped')?.median?.seconds, (v) => v < 2),
+    target(`one-item edit on the dev server at ${largest} ≤ 0.3 s`, find(largest, 'watch')?.median?.seconds, (v) => v <= 0.3),
+    target(`search index at ${largest}: peak < 1024 MiB`, search === null || search === undefined ? null : search / 1024, (v) => v < 1024),
   ];
 }
 
-export function collectResults(date: Date, options: { readonly sizes: readonly number[]; readonly runs: number }, rows: readonly Row[]): Results {
+export function collectResults(date: Date, options: { readonly sizes: readonly number[]; readonly runs: number; readonly workDir: string }, rows: readonly Row[]): Results {
   const eleventy = JSON.parse(readFileSync(path.join(root, 'node_modules/@11ty/eleventy/package.json'), 'utf8')) as { version: string };
   const rss = JSON.parse(readFileSync(path.join(root, 'node_modules/@11ty/eleventy-plugin-rss/package.json'), 'utf8')) as { version: string };
   const summaries = rows.map((row) => summariseRow(row, rows));
   return {
     date: date.toISOString(),
+    where: options.workDir,
     machine: { node: process.version, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', totalMemoryMiB: Math.round(os.totalmem() / 2 ** 20), platform: `${os.platform()} ${os.release()}` },
     baseline: `plain Eleventy ${eleventy.version} + eleventy-plugin-rss ${rss.version}, same Markdown`,
     sizes: options.sizes, runsPerBuild: options.runs, rows: summaries, targets: checkTargets(summaries),
@@ -97,20 +109,22 @@ function renderRow(row: RowResult): string {
   let note = '-';
   if (row.failed) note = `failed: ${row.failed.split('\n')[0]}`;
   else if (row.vsBaseline) note = `${row.vsBaseline.time.toFixed(2)}x time, ${row.vsBaseline.memory.toFixed(2)}x memory`;
-  else if (row.build === 'watch') note = 'target < 2 s';
+  else if (row.build === 'watch') note = 'until the page and feed.json show the edit';
+  else if (row.build === 'shipped') note = 'the shipped content/, search included';
   const seconds = row.median ? row.median.seconds.toFixed(2) : '-';
-  return `${String(row.items).padEnd(8)}${row.label.padEnd(31)}${String(row.files ?? '-').padStart(5)}${seconds.padStart(11)}${toMiB(row.median?.maxRssKiB ?? undefined).padStart(13)}   ${note}`;
+  return `${(row.build === 'shipped' ? '-' : String(row.items)).padEnd(8)}${row.label.padEnd(31)}${String(row.files ?? '-').padStart(5)}${seconds.padStart(11)}${toMiB(row.median?.maxRssKiB ?? undefined).padStart(13)}   ${note}`;
 }
 
 export function renderTable(results: Results): string {
   const { machine } = results;
   const lines = [
     `3ML News benchmark, ${results.date.slice(0, 10)}, Node ${machine.node}, ${machine.cpus} CPUs (baseline: ${results.baseline})`,
+    `Every build reads and writes ${results.where}; disk writes on these machines are throttled and drift, which is why.`,
     'items   build                          files   wall (s)   peak (MiB)   ours/baseline',
     ...results.rows.map(renderRow),
     '',
     'targets',
-    ...results.targets.map(({ target, value, met }) => `  ${target.padEnd(52)}${(value === null ? '-' : value.toFixed(2)).padStart(7)}   ${met === null ? 'not measured' : met ? 'met' : 'not met'}`),
+    ...results.targets.map(({ target, value, met }) => `  ${target.padEnd(54)}${(value === null ? '-' : value.toFixed(2)).padStart(8)}   ${met === null ? 'not measured' : met ? 'met' : 'not met'}`),
   ];
   return lines.join('\n');
 }

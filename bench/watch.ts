@@ -5,7 +5,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { BenchError, lastLines, listFiles, pendingCleanups, progress, readyCorpus, removeCaches, root, type Row } from './common.ts';
+import { BenchError, freshCache, lastLines, listFiles, pendingCleanups, progress, readyCorpus, root, type Row } from './common.ts';
 
 /** A watching build and everything it has printed, ANSI colours removed. */
 interface Watcher {
@@ -126,15 +126,14 @@ function retitle(text: string, title: string): string {
 }
 
 /** Three retitles of the newest item under a watching build; a failure is recorded in the row. */
-export async function measureOneItemChange(items: number, tmp: string): Promise<Row> {
+export async function measureOneItemChange(items: number, work: string): Promise<Row> {
   const row: Row = { items, build: 'watch', samples: [] };
   // The item is edited in a copy, so that the corpus stays as generated.
-  const content = path.join(tmp, 'watch-content');
-  cpSync(readyCorpus(items), content, { recursive: true });
-  const cacheDir = path.join(tmp, 'watch-cache');
+  const content = path.join(work, 'watch-content');
+  cpSync(readyCorpus(items, work), content, { recursive: true });
+  const cacheDir = freshCache(work, 'watch-cache');
   const out = path.join(cacheDir, 'dev', 'site');
   const feed = path.join(out, 'feed.json');
-  removeCaches();
   const watcher = startWatcher(content, cacheDir);
   const stop = () => killWatcher(watcher, 'SIGKILL');
   pendingCleanups.add(stop);

@@ -7,12 +7,13 @@
  * make them, new folders, deletions and renames) reports a change, the changed files are
  * read again (the rest come from the cache), and the outputs whose declared inputs
  * changed are written again with the same renderers (pipeline/builder.ts, src/index.ts);
- * pages nothing declares any more are removed. The browser reloads.
+ * pages nothing declares any more are removed. The browser reloads. An edit to one item
+ * that leaves it in place is shown before that, at once (dev/quick-edit.ts).
  *
  * A content error is shown in the browser, for every page, until it is fixed, and in the
  * terminal; the last good build stays in the folder meanwhile.
  */
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import EleventyDevServer from '@11ty/eleventy-dev-server';
 import { watch } from 'chokidar';
@@ -24,6 +25,7 @@ import type { BuildSettings } from '../pipeline/settings.ts';
 import { outputFile, writeRendered } from '../site/write.ts';
 import { isPageOutput, renderOutput } from '../src/index.ts';
 import { renderErrorPage } from './error-page.ts';
+import { createQuickEditor } from './quick-edit.ts';
 
 export interface DevServerOptions {
   readonly settings: BuildSettings;
@@ -41,12 +43,16 @@ export async function startDevServer(options: DevServerOptions): Promise<{ url: 
   const contentRoot = path.resolve(settings.rootDir, settings.contentDir);
   let problems: readonly Problem[] = [];
 
-  await buildWithEleventy(settings, outputDir).catch((error: unknown) => {
+  // The site made, for an edit to be shown at once (dev/quick-edit.ts).
+  const first = await buildWithEleventy(settings, outputDir).catch((error: unknown) => {
     const content = [error, (error as Error).cause].find((e): e is ContentHasErrors => e instanceof ContentHasErrors);
     if (content === undefined) throw error;
     problems = (content.cause as NewsContentError).problems;
     console.error(formatReport(settings.contentDir, problems));
+    return undefined;
   });
+  const quick = createQuickEditor(settings);
+  if (first) quick.prepare(first);
 
   const server = EleventyDevServer.getServer('3ML News', outputDir, {
     port: options.port,
@@ -82,7 +88,31 @@ export async function startDevServer(options: DevServerOptions): Promise<{ url: 
   };
   let running = Promise.resolve();
   let timer: NodeJS.Timeout | undefined;
-  const apply = async () => {
+  /** What the watcher reported since the last burst was applied. */
+  let events: { event: string; file: string }[] = [];
+  /**
+   * One item edited in place is shown first, at once, and the browser given a moment to
+   * reload it before the whole site is made, which holds this thread for seconds at tens of
+   * thousands of items. Other files in the burst (a temporary file renamed over the item)
+   * are the whole site's to judge. What it wrote, by site path.
+   */
+  const showQuickly = async (burst: readonly { event: string; file: string }[]): Promise<Map<string, string | Uint8Array>> => {
+    const shown = new Map<string, string | Uint8Array>();
+    const items = burst.filter((e) => /\.md$/i.test(e.file));
+    const edited = new Set(items.map((e) => e.file));
+    const [only] = edited;
+    if (problems.length > 0 || edited.size !== 1 || only === undefined || !items.every((e) => e.event === 'change' || e.event === 'add')) return shown;
+    const started = performance.now();
+    const files = quick.edit(path.relative(contentRoot, only));
+    if (files === undefined) return shown;
+    await writeRendered(files, outputDir);
+    for (const file of files) shown.set(file.path, file.content);
+    server.reloadFiles(files.map((file) => path.join(outputDir, outputFile(file.path))));
+    log(`[3ML News] ${path.relative(settings.rootDir, only)} shown in ${Math.round(performance.now() - started)} ms (${files.length} files); the whole site follows`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    return shown;
+  };
+  const apply = async (shown: ReadonlyMap<string, string | Uint8Array>) => {
     const started = performance.now();
     let site;
     try {
@@ -98,13 +128,25 @@ export async function startDevServer(options: DevServerOptions): Promise<{ url: 
     problems = [];
     const prepared = await prepareBuild(site, settings, outputDir);
     const context = { config: settings.config, rootDir: settings.rootDir };
-    const pages = prepared.pages.filter(isPageOutput);
-    await writeRendered(pages.map((output) => ({ path: output.path, content: renderOutput(output, context) })), outputDir);
+    const pages = prepared.pages.filter(isPageOutput).map((output) => ({ path: output.path, content: renderOutput(output, context) }));
+    // What the quick edit already wrote is written, and reloaded, only if the whole site says otherwise.
+    await writeRendered(pages.filter((page) => page.content !== shown.get(page.path)), outputDir);
     await finishBuild(site, settings, prepared);
     saveSoon();
-    const changed = prepared.plan.changed.length + prepared.plan.stale.length;
+    // Made ready for the next edit once this one is out.
+    setTimeout(() => quick.prepare(site), 0);
+    const reloaded = prepared.plan.changed.map((output) => output.path).filter((file) => !sameAsShown(file, shown.get(file)));
     log(`[3ML News] ${settings.contentDir}/ changed: wrote ${prepared.plan.changed.length} files, removed ${prepared.plan.stale.length}, in ${Math.round(performance.now() - started)} ms`);
-    if (changed > 0 || hadProblems) server.reloadFiles(prepared.plan.changed.map((output) => path.join(outputDir, outputFile(output.path))));
+    if (reloaded.length > 0 || prepared.plan.stale.length > 0 || hadProblems) server.reloadFiles(reloaded.map((file) => path.join(outputDir, outputFile(file))));
+  };
+  /** Whether the file at a site path holds what the quick edit showed. */
+  const sameAsShown = (sitePath: string, content: string | Uint8Array | undefined): boolean => {
+    if (content === undefined) return false;
+    try {
+      return Buffer.from(content).equals(readFileSync(path.join(outputDir, outputFile(sitePath))));
+    } catch {
+      return false;
+    }
   };
   // Saves come in bursts (a temporary file, then a rename; an editor's backup): one rebuild per burst.
   // A save that lands while the watcher is still taking in the last one (replaced files are
@@ -118,8 +160,9 @@ export async function startDevServer(options: DevServerOptions): Promise<{ url: 
     clearTimeout(timer);
     timer = setTimeout(() => {
       running = running.then(async () => {
+        const shown = await showQuickly(events.splice(0));
         seen = snapshot(contentRoot);
-        await apply();
+        await apply(shown);
         clearTimeout(recheck);
         if (!closed) recheck = setTimeout(() => {
           if (snapshot(contentRoot) !== seen) schedule(0);
@@ -127,7 +170,10 @@ export async function startDevServer(options: DevServerOptions): Promise<{ url: 
       }).catch((error: unknown) => console.error(error));
     }, delay);
   };
-  const watcher = watch(contentRoot, { ignoreInitial: true, atomic: true, ignored: (file) => isEditorFile(path.basename(file)) }).on('all', () => schedule(30));
+  const watcher = watch(contentRoot, { ignoreInitial: true, atomic: true, ignored: (file) => isEditorFile(path.basename(file)) }).on('all', (event, file) => {
+    events.push({ event, file });
+    schedule(30);
+  });
   await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
 
   return {

@@ -54,6 +54,14 @@ async function within(ms: number, check: () => Promise<boolean>): Promise<number
   return performance.now() - started;
 }
 
+/** Waits until the dev server has said nothing for half a second. */
+async function idle(lines: readonly string[]): Promise<void> {
+  for (let seen = -1; seen !== lines.length;) {
+    seen = lines.length;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
 /** Saves as vim and JetBrains do: the new text into a temporary file beside it, renamed over it. */
 function saveByRename(file: string, text: string): void {
   const temporary = path.join(path.dirname(file), `.${path.basename(file)}.swp`);
@@ -71,6 +79,33 @@ dev('shows drafts, a new item, and five saves by rename, each within 2 s', async
     saveByRename(file, item({ title: `A new item, save ${save}`, date: '2013-06-01', draft: 'true' }));
     await within(2000, async () => (await get(context, '/industry/2013/new-item/')).text.includes(`<h1>A new item, save ${save}</h1>`));
   }
+});
+
+dev('an edit that leaves an item in place is shown at once, in its page, lists and feeds, then the whole site agrees; a retag waits for the whole site', async (context) => {
+  const file = path.join(context.rootDir as string, 'content', 'industry', '2012', 'concordat-signed.md');
+  const text = readFileSync(file, 'utf8');
+  const applied = context.applied as string[];
+  // The last test's saves are applied first: the whole site follows a quick edit.
+  await idle(applied);
+  const before = applied.length;
+  saveByRename(file, text.replace(/^title: .*$/m, 'title: "The concordat, retitled"'));
+  await within(2000, async () => (await get(context, '/industry/2012/concordat-signed/')).text.includes('<h1>The concordat, retitled</h1>'));
+  for (const list of ['/', '/industry/', '/social-care/', '/tags/telehealth/', '/feed.json', '/industry/rss.xml']) {
+    await within(2000, async () => (await get(context, list)).text.includes('The concordat, retitled'));
+  }
+  // The quick edit's line, then (the last test's saves may still be applied meanwhile) the whole site's.
+  const shown = () => applied.findIndex((line, at) => at >= before && / shown in /.test(line));
+  await within(2000, async () => shown() !== -1 && applied.slice(shown()).some((line) => line.includes(' changed: ')));
+  assert.match(applied[shown()] ?? '', /^\[3ML News\] .*concordat-signed\.md shown in \d+ ms \(\d+ files\); the whole site follows$/);
+  assert.match(applied.slice(shown()).find((line) => line.includes(' changed: ')) ?? '', /^\[3ML News\] .*content\/ changed: wrote \d+ files, removed 0, in \d+ ms$/);
+  // A new tag moves the item into another list: the whole site, and no quick edit, shows it.
+  const retagged = applied.length;
+  saveByRename(file, text.replace(/^tags: .*$/m, 'tags: [Concordat, Telehealth, telecare, procurement]'));
+  await within(2000, async () => (await get(context, '/tags/procurement/')).status === 200);
+  await within(2000, async () => applied.slice(retagged).some((line) => line.includes(' changed: ')));
+  assert.equal(applied.slice(retagged).filter((line) => line.includes(' shown in ')), []);
+  saveByRename(file, text);
+  await within(2000, async () => (await get(context, '/tags/procurement/')).status === 404);
 });
 
 dev('a deleted item disappears, its page and its place in the lists', async (context) => {

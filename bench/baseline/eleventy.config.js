@@ -24,7 +24,9 @@ export default function (eleventyConfig) {
   eleventyConfig.addGlobalData("layout", "layout.njk");
 
   // Every Markdown file is an item; the index and the feed are Nunjucks.
-  eleventyConfig.addCollection("items", (collectionApi) => collectionApi.getFilteredByGlob("**/*.md"));
+  // By extension rather than a glob: Eleventy gives an input folder outside the project
+  // (the bench works in /dev/shm) as a path relative to it, "../../dev/shm/...", which "**/*.md" does not match; sorted by date, as getFilteredByGlob would.
+  eleventyConfig.addCollection("items", (collectionApi) => collectionApi.getAll().filter((item) => item.inputPath.endsWith(".md")).sort((a, b) => a.date - b.date));
   eleventyConfig.addPlugin(feedPlugin, {
     type: "atom",
     outputPath: "/feed.xml",
