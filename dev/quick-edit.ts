@@ -27,7 +27,7 @@ export interface RenderedFile {
 
 /** The quick editor of a dev server: `prepare` it with each site made, and `edit` turns a saved file into the files to write. */
 export interface QuickEditor {
-  /** Takes `site` as the one to edit, working out at once where each item shows (best done while nothing else is). */
+  /** Takes `site` as the one to edit, and works out where each item shows, a little at a time (until then, an edit walks through the site). */
   prepare(site: Site): void;
   /** The files an edit of one Markdown file (relative to the content folder) changes, or undefined when it does not qualify. */
   edit(relative: string): RenderedFile[] | undefined;
@@ -35,11 +35,15 @@ export interface QuickEditor {
 
 export function createQuickEditor(settings: BuildSettings): QuickEditor {
   let read: ReturnType<typeof createLocalReader> | undefined;
-  let current: { site: Site; places: ItemPlaces; feeds: ReturnType<typeof createFeedRenderer> } | undefined;
+  let current: { site: Site; places?: ItemPlaces; feeds: ReturnType<typeof createFeedRenderer> } | undefined;
   return {
     prepare: (site) => {
       // One feed renderer for the site: an entry rendered once serves every later edit's documents.
-      current = { site, places: placeItems(site), feeds: createFeedRenderer({ config: site.config, siteUpdated: site.stream.updated }) };
+      const prepared: NonNullable<typeof current> = { site, feeds: createFeedRenderer({ config: site.config, siteUpdated: site.stream.updated }) };
+      current = prepared;
+      void placeItems(site).then((places) => {
+        prepared.places = places;
+      });
     },
     edit: (relative) => {
       if (current === undefined) return undefined;

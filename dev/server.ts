@@ -73,7 +73,7 @@ export async function startDevServer(options: DevServerOptions): Promise<{ url: 
   const port = await server.getPort();
 
   const { cache, save } = openCache(settings);
-  // The parsed files are kept for the next start, once the edits pause: writing tens of megabytes after every save would slow each one.
+  // The parsed files are kept for the next start, once the edits pause for 10 s (and on stopping): writing tens of megabytes after every save would hold up the next.
   let saveTimer: NodeJS.Timeout | undefined;
   let saving = Promise.resolve();
   const saveNow = () => {
@@ -84,7 +84,7 @@ export async function startDevServer(options: DevServerOptions): Promise<{ url: 
   };
   const saveSoon = () => {
     clearTimeout(saveTimer);
-    saveTimer = setTimeout(() => void saveNow(), 2000);
+    saveTimer = setTimeout(() => void saveNow(), 10_000);
   };
   let running = Promise.resolve();
   let timer: NodeJS.Timeout | undefined;
@@ -151,24 +151,41 @@ export async function startDevServer(options: DevServerOptions): Promise<{ url: 
   // Saves come in bursts (a temporary file, then a rename; an editor's backup): one rebuild per burst.
   // A save that lands while the watcher is still taking in the last one (replaced files are
   // watched afresh) can go unreported. So each applied burst is followed by a look at the
-  // folder itself: if it has changed since that burst was read, the change is applied too.
-  let seen = snapshot(contentRoot);
+  // folders it touched: if they have changed since the burst was read, the change is applied too.
   let recheck: NodeJS.Timeout | undefined;
   let closed = false;
+  /** The folders the last burst touched, and whether a look at them found a change the watcher did not report. */
+  let folders: string[] = [];
+  let missed = false;
   const schedule = (delay: number) => {
     if (closed) return;
     clearTimeout(timer);
     timer = setTimeout(() => {
       running = running.then(async () => {
-        const shown = await showQuickly(events.splice(0));
-        seen = snapshot(contentRoot);
+        const burst = events.splice(0).filter((e) => !alreadyRead(e.file));
+        if (burst.length === 0 && !missed) return;
+        missed = false;
+        const shown = await showQuickly(burst);
+        if (burst.length > 0) folders = [...new Set(burst.map((e) => path.dirname(e.file)))];
+        const looked = folders;
+        const seen = snapshot(looked);
         await apply(shown);
         clearTimeout(recheck);
         if (!closed) recheck = setTimeout(() => {
-          if (snapshot(contentRoot) !== seen) schedule(0);
+          if (snapshot(looked) === seen) return;
+          missed = true;
+          schedule(0);
         }, 250);
       }).catch((error: unknown) => console.error(error));
     }, delay);
+  };
+  // A save often reaches the watcher twice (the file emptied, then written): a report of a
+  // Markdown file as it was when last read is no change, and makes no second rebuild.
+  const alreadyRead = (file: string): boolean => {
+    const known = cache.get(path.relative(contentRoot, file));
+    if (known === undefined || !/\.md$/i.test(file)) return false;
+    const stats = statSync(file, { throwIfNoEntry: false });
+    return stats !== undefined && stats.size === known.size && stats.mtimeMs === known.mtimeMs;
   };
   const watcher = watch(contentRoot, { ignoreInitial: true, atomic: true, ignored: (file) => isEditorFile(path.basename(file)) }).on('all', (event, file) => {
     events.push({ event, file });
@@ -191,9 +208,15 @@ export async function startDevServer(options: DevServerOptions): Promise<{ url: 
   };
 }
 
-/** Every file under `dir` with its size and time, as one string: equal when nothing changed. */
-function snapshot(dir: string): string {
-  const entries = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile() && !isEditorFile(entry.name));
+/** Every file in `folders` (not below them) with its size and time, as one string: equal when nothing changed. */
+function snapshot(folders: readonly string[]): string {
+  const entries = folders.flatMap((dir) => {
+    try {
+      return readdirSync(dir, { withFileTypes: true }).filter((entry) => entry.isFile() && !isEditorFile(entry.name));
+    } catch {
+      return [];
+    }
+  });
   return entries.map((entry) => {
     const file = path.join(entry.parentPath, entry.name);
     try {

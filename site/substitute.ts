@@ -11,8 +11,12 @@ import type { AnyOutput } from './outputs.ts';
 /** Which outputs (by place in the site's outputs) show each item, anywhere in their data. */
 export type ItemPlaces = ReadonlyMap<NewsItem, readonly number[]>;
 
-/** Where each item of `site` shows: worked out once, it spares every later substitution a walk through the whole site. */
-export function placeItems(site: Site): ItemPlaces {
+/**
+ * Where each item of `site` shows: worked out once, it spares every later substitution a
+ * walk through the whole site. A slice of the outputs at a time, each in a turn of the
+ * event loop of its own, so that a server doing it meanwhile still answers: resolves when done.
+ */
+export async function placeItems(site: Site, slice = 500): Promise<ItemPlaces> {
   const places = new Map<NewsItem, number[]>();
   // Each shared object's items, found once.
   const found = new Map<object, readonly NewsItem[]>();
@@ -24,13 +28,16 @@ export function placeItems(site: Site): ItemPlaces {
     if (items === undefined) found.set(value, (items = [...new Set((Array.isArray(value) ? value : Object.values(value)).flatMap(itemsIn))]));
     return items;
   };
-  site.outputs.forEach((output, at) => {
-    for (const item of itemsIn(output.data)) {
-      let list = places.get(item);
-      if (list === undefined) places.set(item, (list = []));
-      list.push(at);
-    }
-  });
+  for (let start = 0; start < site.outputs.length; start += slice) {
+    if (start > 0) await new Promise((resolve) => setImmediate(resolve));
+    site.outputs.slice(start, start + slice).forEach((output, offset) => {
+      for (const item of itemsIn(output.data)) {
+        let list = places.get(item);
+        if (list === undefined) places.set(item, (list = []));
+        list.push(start + offset);
+      }
+    });
+  }
   return places;
 }
 
