@@ -39,8 +39,13 @@ const { values } = parseCommand(command);
 const settings = settingsFromEnvironment();
 const given = values.hub ?? [];
 const wrong = given.filter((hub) => parseHubUrl(hub) === undefined);
-if (wrong.length > 0) refuse(command, wrong.map((hub) => `--hub ${hubUrlProblem(hub).message} (${hubUrlProblem(hub).hint})`).join('\n'));
-const hubs = given.length > 0 ? given.flatMap((hub) => parseHubUrl(hub) ?? []) : settings.config.websub.hubs;
+if (wrong.length > 0) {
+  refuse(command, wrong.map((hub) => {
+    const { message, hint } = hubUrlProblem(hub);
+    return `--hub ${message} (${hint})`;
+  }).join('\n'));
+}
+const hubs = given.length > 0 ? [...new Set(given.flatMap((hub) => parseHubUrl(hub) ?? []))] : settings.config.websub.hubs;
 if (hubs.length === 0) {
   console.log(`${command.name}: WebSub is off, news.config.ts names no hub (websub.hubs); nothing to send.`);
   process.exit(0);
