@@ -210,9 +210,9 @@ export function hubUrlProblem(text: string): { message: string; hint: string } {
 function checkHubs(hubs: readonly string[], problem: (field: string, message: string, hint: string) => void): string[] {
   const parsed: string[] = [];
   hubs.forEach((text, index) => {
-    const hub = parseHubUrl(String(text));
+    const hub = parseHubUrl(text);
     if (hub === undefined) {
-      const { message, hint } = hubUrlProblem(String(text));
+      const { message, hint } = hubUrlProblem(text);
       problem(`websub.hubs.${index}`, message, `${hint}, or leave websub out to switch WebSub off`);
     } else if (parsed.includes(hub)) {
       problem(`websub.hubs.${index}`, `"${text}" is named twice`, 'name each hub once');

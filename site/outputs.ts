@@ -8,8 +8,9 @@
  * Everything that lists paths is derived from here: the sitemap and `_headers`
  * (site/headers.ts), the server examples in docs/hosting.md, the stream slugs the
  * configuration may not use, what a build writes and removes (site/write.ts), what the
- * dev server writes again after an edit, the search index's pages and the link
- * checker's expectations (both read the build's manifest).
+ * dev server writes again after an edit, the search index's pages, the link
+ * checker's expectations and the feeds `npm run ping` announces (all three read the
+ * build's manifest).
  */
 import type { EmbedSettings } from '../embed/bundle.ts';
 import type { NewsConfig } from '../lib/config.ts';

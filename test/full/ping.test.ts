@@ -111,4 +111,12 @@ pings('without a built site it says to build first, with exit code 2, and tells 
   ]);
 });
 
+pings('a --hub that is not an http(s) URL is refused before anything is read or sent, with exit code 2', async ({ site, hub }) => {
+  const requests = hub!.requests.length;
+  const result = await ping(site!, ['--hub', 'ftp://hub.example.org/']);
+  assert.equal([result.code, result.stdout, result.stderr.split('\n')[0], hub!.requests.length], [
+    2, '', 'npm run ping: --hub "ftp://hub.example.org/" is not an http(s) URL, so no hub could be told that a feed changed (write the hub\'s address, e.g. https://pubsubhubbub.appspot.com/)', requests,
+  ]);
+});
+
 pings.run();
