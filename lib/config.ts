@@ -4,6 +4,7 @@
  */
 import type { Stream } from './model.ts';
 import { NewsConfigError, type Problem } from './problems.ts';
+import { isHttpUrl } from './urls.ts';
 
 /** The four streams of the 3millionlives programme. A fifth is added by configuration alone. */
 export const defaultStreams: readonly Stream[] = [
@@ -57,6 +58,17 @@ export interface FeedConfig {
   readonly idPrefix: string;
 }
 
+/**
+ * WebSub (W3C Recommendation, https://www.w3.org/TR/websub/): the hubs that readers
+ * subscribed to a feed hear from as soon as it changes, instead of polling it. Every
+ * subscription feed names them (`rel="hub"`, JSON Feed `hubs`), and `npm run ping` tells
+ * them which feeds changed. No hubs: WebSub is off, and the feeds name none.
+ */
+export interface WebSubConfig {
+  /** Absolute http(s) URLs of the hubs, e.g. `https://pubsubhubbub.appspot.com/`. */
+  readonly hubs: readonly string[];
+}
+
 export interface NewsConfig {
   readonly site: SiteConfig;
   /** The authority of default `tag:` ids. It never follows the site's host, so ids survive a move. */
@@ -71,6 +83,7 @@ export interface NewsConfig {
   /** Site-relative URLs under `urlPath` are files in `dir` (a folder inside the content folder), published as they are. */
   readonly files: { readonly urlPath: string; readonly dir: string };
   readonly feeds: FeedConfig;
+  readonly websub: WebSubConfig;
 }
 
 /** What a configuration file may give; everything but the site's origin has a default. */
@@ -83,6 +96,8 @@ export interface NewsConfigInput {
   readonly futureAllowanceHours?: number;
   readonly files?: { readonly urlPath: string; readonly dir: string };
   readonly feeds?: Partial<FeedConfig>;
+  /** Leave out, or give no hubs, for no WebSub. */
+  readonly websub?: Partial<WebSubConfig>;
 }
 
 /** Identity function that gives a configuration file its types. */
@@ -150,6 +165,8 @@ export function resolveConfig(input: NewsConfigInput, file = 'news.config.ts'): 
     problem('files.urlPath', `"${files.urlPath}" is not a site path`, 'write a path that starts and ends with "/", e.g. "/files/"');
   }
 
+  const hubs = checkHubs(input.websub?.hubs ?? [], problem);
+
   if (problems.length > 0) throw new NewsConfigError(problems);
   const idAuthority = input.idAuthority ?? new URL(`${origin}/`).hostname;
   const site: SiteConfig = {
@@ -170,7 +187,40 @@ export function resolveConfig(input: NewsConfigInput, file = 'news.config.ts'): 
     futureAllowanceHours,
     files,
     feeds: { subscriptionSize, archivePageSize, idPrefix: idPrefix ?? `tag:${idAuthority},2011:feeds/` },
+    websub: { hubs },
   };
+}
+
+/**
+ * A WebSub hub's address as feeds and pings give it (the URL's own spelling, e.g. with
+ * the `/` after the host), or undefined when it is not an absolute http(s) URL.
+ */
+export function parseHubUrl(text: string): string | undefined {
+  return isHttpUrl(text) ? new URL(text).href : undefined;
+}
+
+/** Why a hub's address would not do, as a message and a hint, for the configuration and for `npm run ping -- --hub`. */
+export function hubUrlProblem(text: string): { message: string; hint: string } {
+  return {
+    message: `"${text}" is not an http(s) URL, so no hub could be told that a feed changed`,
+    hint: 'write the hub\'s address, e.g. https://pubsubhubbub.appspot.com/',
+  };
+}
+
+function checkHubs(hubs: readonly string[], problem: (field: string, message: string, hint: string) => void): string[] {
+  const parsed: string[] = [];
+  hubs.forEach((text, index) => {
+    const hub = parseHubUrl(text);
+    if (hub === undefined) {
+      const { message, hint } = hubUrlProblem(text);
+      problem(`websub.hubs.${index}`, message, `${hint}, or leave websub out to switch WebSub off`);
+    } else if (parsed.includes(hub)) {
+      problem(`websub.hubs.${index}`, `"${text}" is named twice`, 'name each hub once');
+    } else {
+      parsed.push(hub);
+    }
+  });
+  return parsed;
 }
 
 function checkStreams(streams: readonly Stream[], reserved: readonly string[], problem: (field: string, message: string, hint: string) => void): void {

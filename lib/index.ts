@@ -7,7 +7,7 @@
 
 // Configuration.
 export { defaultStreams, defineConfig, resolveConfig } from './config.ts';
-export type { FeedConfig, NewsConfig, NewsConfigInput, SiteConfig } from './config.ts';
+export type { FeedConfig, NewsConfig, NewsConfigInput, SiteConfig, WebSubConfig } from './config.ts';
 
 // Reading and checking: the stream, and every problem found on the way.
 export { buildNews, readNews } from './news.ts';
@@ -40,3 +40,7 @@ export type { FeedRendererOptions } from './feeds/document.ts';
 export { writeFeeds } from './feeds/write.ts';
 export { renderOpml } from './feeds/opml.ts';
 export type { OpmlGroup } from './feeds/opml.ts';
+
+// WebSub: telling the hubs the feeds name that feeds changed.
+export { publishToHub } from './websub.ts';
+export type { HubReport, PublishOptions } from './websub.ts';

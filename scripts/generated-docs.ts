@@ -12,7 +12,7 @@
 import { readFileSync } from 'node:fs';
 import { resolveConfig } from '../lib/config.ts';
 import newsConfig from '../news.config.ts';
-import { headerRules, renderApache, renderHeadersFile, renderNginx } from '../site/headers.ts';
+import { headerRules, headerValue, renderApache, renderHeadersFile, renderNginx } from '../site/headers.ts';
 import { renderTable, type Results as BenchResults } from '../bench/report.ts';
 
 /** Each made part, by the document it is in and its name. */
@@ -22,7 +22,7 @@ export function madeParts(results: BenchResults): Record<string, Record<string, 
   const table = [
     '| paths | headers |',
     '| --- | --- |',
-    ...rules.map((rule) => `| ${rule.patterns.map((p) => `\`${p}\``).join(', ')} | ${rule.headers.map((h) => `\`${h.name}: ${h.value}\``).join(', ')} |`),
+    ...rules.map((rule) => `| ${rule.patterns.map((p) => `\`${p}\``).join(', ')} | ${rule.headers.map((h) => `\`${h.name}: ${headerValue(h, '{path}')}\``).join(', ')} |`),
   ].join('\n');
   return {
     'docs/hosting.md': {

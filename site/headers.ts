@@ -9,11 +9,17 @@
  * (Cloudflare allows one per rule) and `:name` as one path segment.
  */
 import type { NewsConfig } from '../lib/config.ts';
-import { routes, type HeaderSet } from './outputs.ts';
+import { feedFormats } from '../lib/feeds/spec.ts';
+import { feedPatterns, patternSource, routes, type HeaderSet } from './outputs.ts';
 
 export interface Header {
   readonly name: string;
-  readonly value: string;
+  /**
+   * The value; for a header that names the response's own address, the value given the
+   * request's path as each server writes it: the rule's pattern in `_headers` (Cloudflare
+   * Pages fills in its `:name` placeholders), `$uri` for nginx, `%{REQUEST_URI}` for Apache.
+   */
+  readonly value: string | ((requestPath: string) => string);
 }
 
 export interface HeaderRule {
@@ -24,7 +30,7 @@ export interface HeaderRule {
   readonly headers: readonly Header[];
 }
 
-const header = (name: string, value: string): Header => ({ name, value });
+const header = (name: string, value: Header['value']): Header => ({ name, value });
 
 /** What every response gets. */
 const everyResponse = {
@@ -51,42 +57,67 @@ const sets: Record<HeaderSet, { readonly why: string; readonly headers: readonly
   },
 };
 
-/** The rules, every response's first, each with the patterns of the routes that name its set. */
+/** The rules, every response's first, each with the patterns of the routes that name its set; then WebSub's, when a hub is configured. */
 export function headerRules(config: NewsConfig): HeaderRule[] {
   const prefix = (pattern: string) => config.site.pathPrefix + pattern.slice(1);
   const patternsOf = (set: HeaderSet) => Object.values(routes).filter((route) => route.headers === set).flatMap((route) => route.patterns(config));
   return [
     { ...everyResponse, patterns: [prefix('/*')] },
     ...(Object.keys(sets) as HeaderSet[]).map((set) => ({ ...sets[set], patterns: patternsOf(set).map(prefix) })),
+    ...webSubRules(config, prefix),
   ];
+}
+
+/**
+ * WebSub discovery over HTTP (W3C WebSub §4): each subscription feed's hubs and its own
+ * absolute address in one `Link` header, which only this rule gives (Cloudflare Pages
+ * joins a header that two matching rules give). Archives never change, so they have none.
+ */
+function webSubRules(config: NewsConfig, prefix: (pattern: string) => string): HeaderRule[] {
+  const { hubs } = config.websub;
+  if (hubs.length === 0) return [];
+  const hubLinks = hubs.map((hub) => `<${hub}>; rel="hub"`).join(', ');
+  return [{
+    why: 'Subscription feeds name their WebSub hubs and their own address; archives never change, so they have none',
+    patterns: feedFormats.flatMap((format) => feedPatterns(format).subscription).map(prefix),
+    headers: [header('Link', (requestPath) => `${hubLinks}, <${config.site.origin}${requestPath}>; rel="self"`)],
+  }];
+}
+
+/** A header's value for a request whose path a server writes as `requestPath`. */
+export function headerValue(h: Header, requestPath: string): string {
+  return typeof h.value === 'string' ? h.value : h.value(requestPath);
 }
 
 /** `_headers` for Netlify and Cloudflare Pages. */
 export function renderHeadersFile(rules: readonly HeaderRule[]): string {
-  const block = (rule: HeaderRule, pattern: string) => [pattern, ...rule.headers.map((h) => `  ${h.name}: ${h.value}`)].join('\n');
+  const block = (rule: HeaderRule, pattern: string) => [pattern, ...rule.headers.map((h) => `  ${h.name}: ${headerValue(h, pattern)}`)].join('\n');
   return `${rules.map((rule) => `# ${rule.why}\n${rule.patterns.map((pattern) => block(rule, pattern)).join('\n\n')}`).join('\n\n')}\n`;
-}
-
-/** A pattern as a regular expression over the request path. */
-function patternRegex(pattern: string): string {
-  return pattern.split(/(:[a-z]+|\*)/).map((part) => (part === '*' ? '.*' : part.startsWith(':') ? '[^/]+' : part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))).join('');
 }
 
 /** The media type a rule sets, for servers that set it apart from the other headers. */
 function contentType(rule: HeaderRule): string | undefined {
-  return rule.headers.find((h) => h.name === 'Content-Type')?.value;
+  const found = rule.headers.find((h) => h.name === 'Content-Type');
+  return found && headerValue(found, '');
 }
 
-/** nginx: one location per rule. An add_header inside a location replaces the server's own, so each location repeats them. */
+/**
+ * nginx: a location for the paths each set of rules names. nginx answers a request from
+ * the first location that matches it, so the paths several rules name (the subscription
+ * JSON Feeds: CORS and WebSub) get one location with all their headers. An add_header
+ * inside a location replaces the server's own, so each location repeats them.
+ */
 export function renderNginx(rules: readonly HeaderRule[]): string {
   const [every, ...others] = rules;
-  const add = (h: Header) => `add_header ${h.name} "${h.value}" always;`;
+  // nginx reads \" as a quote inside a quoted string, and fills in $uri, the request's path.
+  const add = (h: Header) => `add_header ${h.name} "${headerValue(h, '$uri').replaceAll('"', '\\"')}" always;`;
   const base = (every?.headers ?? []).map(add);
   const lines = ['# nginx, in the server block for the site.', ...base];
-  for (const rule of others) {
-    const type = contentType(rule)?.split(';')[0];
-    lines.push(`# ${rule.why}`, `location ~ ^(?:${rule.patterns.map(patternRegex).join('|')})$ {`);
-    lines.push(...[...base, ...rule.headers.filter((h) => h.name !== 'Content-Type').map(add)].map((line) => `    ${line}`));
+  for (const location of nginxLocations(others)) {
+    const type = location.rules.map(contentType).find((found) => found !== undefined)?.split(';')[0];
+    const headers = location.rules.flatMap((rule) => rule.headers).filter((h) => h.name !== 'Content-Type');
+    lines.push(...location.rules.map((rule) => `# ${rule.why}`), `location ~ ^(?:${location.patterns.map(patternSource).join('|')})$ {`);
+    lines.push(...[...base, ...headers.map(add)].map((line) => `    ${line}`));
     // nginx sets the media type by extension: within this location, .json files are of this type.
     if (type) lines.push(`    types { ${type} json; }`, '    charset utf-8;', `    charset_types ${type};`);
     lines.push('}');
@@ -94,14 +125,30 @@ export function renderNginx(rules: readonly HeaderRule[]): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** The rules' patterns, grouped by the rules that name them, in the order they are first named. */
+function nginxLocations(rules: readonly HeaderRule[]): { rules: readonly HeaderRule[]; patterns: string[] }[] {
+  const namedBy = new Map<string, HeaderRule[]>();
+  for (const rule of rules) for (const pattern of rule.patterns) namedBy.set(pattern, [...(namedBy.get(pattern) ?? []), rule]);
+  const locations = new Map<string, { rules: readonly HeaderRule[]; patterns: string[] }>();
+  for (const [pattern, named] of namedBy) {
+    const key = named.map((rule) => rules.indexOf(rule)).join(' ');
+    const location = locations.get(key) ?? { rules: named, patterns: [] };
+    location.patterns.push(pattern);
+    locations.set(key, location);
+  }
+  return [...locations.values()];
+}
+
 /** Apache (.htaccess or the virtual host; needs mod_headers). */
 export function renderApache(rules: readonly HeaderRule[]): string {
   const [every, ...others] = rules;
-  const set = (h: Header) => `Header always set ${h.name} "${h.value}"`;
+  // A value made of the request's path is an expression (mod_headers' expr=, Apache 2.4.10 on), in which %{REQUEST_URI} is the path.
+  const value = (h: Header) => (typeof h.value === 'string' ? h.value : `expr=${h.value('%{REQUEST_URI}')}`).replaceAll('"', '\\"');
+  const set = (h: Header) => `Header always set ${h.name} "${value(h)}"`;
   const lines = ['# Apache (.htaccess or the virtual host; needs mod_headers)', ...(every?.headers ?? []).map(set)];
   for (const rule of others) {
     const type = contentType(rule);
-    lines.push(`# ${rule.why}`, `<If "%{REQUEST_URI} =~ m#^(?:${rule.patterns.map(patternRegex).join('|')})$#">`);
+    lines.push(`# ${rule.why}`, `<If "%{REQUEST_URI} =~ m#^(?:${rule.patterns.map(patternSource).join('|')})$#">`);
     lines.push(...rule.headers.filter((h) => h.name !== 'Content-Type').map((h) => `    ${set(h)}`));
     if (type) lines.push(`    ForceType "${type}"`);
     lines.push('</If>');

@@ -8,12 +8,13 @@
  * Everything that lists paths is derived from here: the sitemap and `_headers`
  * (site/headers.ts), the server examples in docs/hosting.md, the stream slugs the
  * configuration may not use, what a build writes and removes (site/write.ts), what the
- * dev server writes again after an edit, the search index's pages and the link
- * checker's expectations (both read the build's manifest).
+ * dev server writes again after an edit, the search index's pages, the link
+ * checker's expectations and the feeds `npm run ping` announces (all three read the
+ * build's manifest).
  */
 import type { EmbedSettings } from '../embed/bundle.ts';
 import type { NewsConfig } from '../lib/config.ts';
-import { feedPath, type FeedDocument, type FeedFormat } from '../lib/feeds/spec.ts';
+import { feedFormats, feedPath, type FeedDocument, type FeedFormat } from '../lib/feeds/spec.ts';
 import type { NewsDate } from '../lib/model.ts';
 import type { Problem } from '../lib/problems.ts';
 import type { HeaderRule } from './headers.ts';
@@ -115,12 +116,22 @@ const page = { kind: 'page', writer: 'eleventy', sitemap: true, noindex: false, 
 const file = { kind: 'file', writer: 'eleventy', sitemap: false, noindex: false, search: false } as const;
 const fixed = (path: string) => () => [path];
 
+/**
+ * A format's feed documents as path patterns: each section's subscription document
+ * (`/rss.xml`, `/:stream/rss.xml`, `/tags/:tag/rss.xml`), which subscribers poll and WebSub
+ * announces, and its archives, which never change once full.
+ */
+export function feedPatterns(format: FeedFormat): { readonly subscription: readonly string[]; readonly archives: readonly string[] } {
+  const channels = sectionPatterns.map((section) => ({ folder: section, archiveFolder: feedArchiveFolder(section) }));
+  return { subscription: channels.map((channel) => feedPath(channel, format)), archives: channels.map((channel) => feedPath(channel, format, ':page')) };
+}
+
 function feedRoute(format: FeedFormat, headers?: HeaderSet): RouteTraits {
   return {
     kind: 'feed', writer: 'feeds', sitemap: false, noindex: false, search: false, ...(headers && { headers }),
     patterns: () => {
-      const channels = sectionPatterns.map((section) => ({ folder: section, archiveFolder: feedArchiveFolder(section) }));
-      return [...channels.map((channel) => feedPath(channel, format)), ...channels.map((channel) => feedPath(channel, format, ':page'))];
+      const { subscription, archives } = feedPatterns(format);
+      return [...subscription, ...archives];
     },
   };
 }
@@ -159,6 +170,18 @@ export const searchIndexPattern = `${paths.pagefind}*`;
 
 /** The route that writes each feed format. */
 export const feedRoutes: Record<FeedFormat, 'feedRss' | 'feedAtom' | 'feedJson'> = { rss: 'feedRss', atom: 'feedAtom', json: 'feedJson' };
+
+/** A path pattern as the source of a regular expression over a path: `:name` is one segment, `*` anything. */
+export function patternSource(pattern: string): string {
+  return pattern.split(/(:[a-z]+|\*)/).map((part) => (part === '*' ? '.*' : part.startsWith(':') ? '[^/]+' : part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))).join('');
+}
+
+const subscriptionFeed = new RegExp(`^(?:${feedFormats.flatMap((format) => feedPatterns(format).subscription).map(patternSource).join('|')})$`);
+
+/** Whether a site path (without the path prefix) is a subscription feed document, in any format: what WebSub announces. */
+export function isSubscriptionFeedPath(path: string): boolean {
+  return subscriptionFeed.test(path);
+}
 
 /**
  * First path segments a stream may not take, as its pages would be written over the

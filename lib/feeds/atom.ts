@@ -1,6 +1,6 @@
 /** Atom 1.0 (RFC 4287), with RFC 5005 archive links. */
 import type { FeedEntry } from './entry.ts';
-import { documentPreamble, historyLinks, originElements, previewLink, type DocumentContext, type DocumentFrame } from './context.ts';
+import { documentPreamble, historyLinks, hubLinks, originElements, previewLink, type DocumentContext, type DocumentFrame } from './context.ts';
 import { formatFiles } from './spec.ts';
 import { element, htmlOfText, startTag, xmlText } from './xml.ts';
 
@@ -12,6 +12,7 @@ export function atomFrame(context: DocumentContext): DocumentFrame {
     ...(doc.channel.description ? [element('subtitle', { type: 'text' }, xmlText(doc.channel.description))] : []),
     element('updated', {}, updated.iso),
     element('link', { rel: 'self', type: 'application/atom+xml', href: absolute(doc.path) }),
+    ...hubLinks(context, 'link'),
     element('link', { rel: 'alternate', type: 'text/html', href: absolute(doc.channel.homePath) }),
     previewLink(context, 'link'),
     ...historyLinks(context, 'link', formatFiles.atom.mediaType),

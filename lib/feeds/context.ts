@@ -19,6 +19,11 @@ export interface DocumentContext {
   readonly siteTitle: string;
   /** The channel's permanent Atom id. */
   readonly feedId: string;
+  /**
+   * The WebSub hubs the document names: the configured ones in a subscription document,
+   * none in an archive, which never changes and so has nothing to announce.
+   */
+  readonly hubs: readonly string[];
 }
 
 /**
@@ -61,6 +66,11 @@ export function historyLinks({ document: doc, absolute }: DocumentContext, linkE
   if (doc.prevArchive) links.push(element(linkElement, { rel: 'prev-archive', type, href: absolute(doc.prevArchive) }));
   if (doc.nextArchive) links.push(element(linkElement, { rel: 'next-archive', type, href: absolute(doc.nextArchive) }));
   return links;
+}
+
+/** WebSub discovery (W3C WebSub §4) in an XML feed: a `rel="hub"` `linkElement` for each hub, beside the feed's `rel="self"`. */
+export function hubLinks({ hubs }: DocumentContext, linkElement: string): string[] {
+  return hubs.map((hub) => element(linkElement, { rel: 'hub', href: hub }));
 }
 
 /**

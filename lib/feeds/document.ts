@@ -68,6 +68,7 @@ export function createFeedRenderer(options: FeedRendererOptions): { bytes: (docu
       language: config.site.language,
       siteTitle: config.site.title,
       feedId: `${config.feeds.idPrefix}${document.channel.key}`,
+      hubs: document.archive === undefined ? config.websub.hubs : [],
     };
     const renderer = renderers[document.format];
     const frame = renderer.frame(context);

@@ -18,6 +18,8 @@ export function jsonFrame(context: DocumentContext): DocumentFrame {
     title: doc.channel.title,
     home_page_url: absolute(doc.channel.homePath),
     feed_url: absolute(doc.path),
+    // WebSub discovery, JSON Feed 1.1's own form of it.
+    ...(context.hubs.length > 0 && { hubs: context.hubs.map((url) => ({ type: 'WebSub', url })) }),
     ...(doc.channel.description && { description: doc.channel.description }),
     ...(older && { next_url: absolute(older) }),
     language: context.language,

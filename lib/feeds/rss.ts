@@ -1,6 +1,6 @@
 /** RSS 2.0 (rssboard.org), with the Atom, content, Dublin Core and RFC 5005 history extensions. */
 import type { FeedEntry } from './entry.ts';
-import { documentPreamble, historyLinks, originElements, previewLink, type DocumentContext, type DocumentFrame } from './context.ts';
+import { documentPreamble, historyLinks, hubLinks, originElements, previewLink, type DocumentContext, type DocumentFrame } from './context.ts';
 import { formatFiles } from './spec.ts';
 import { element, htmlOfText, rssPlainText, rssTitleText, startTag, xmlText } from './xml.ts';
 
@@ -28,6 +28,7 @@ export function rssFrame(context: DocumentContext): DocumentFrame {
     element('docs', {}, 'https://www.rssboard.org/rss-specification'),
     element('generator', {}, '3ML News'),
     element('atom:link', { rel: 'self', type: 'application/rss+xml', href: absolute(doc.path) }),
+    ...hubLinks(context, 'atom:link'),
     previewLink(context, 'atom:link'),
     ...historyLinks(context, 'atom:link', formatFiles.rss.mediaType),
   ];

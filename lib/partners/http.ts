@@ -157,7 +157,7 @@ async function readLimited(response: Response, maxBytes: number): Promise<Uint8A
 }
 
 /** Retry-After as seconds or as an HTTP date, never more than `maxRetryAfterMs` away. */
-function parseRetryAfter(value: string | null, now: Date): { readonly until: Date; readonly asked: Date } | undefined {
+export function parseRetryAfter(value: string | null, now: Date): { readonly until: Date; readonly asked: Date } | undefined {
   if (value === null) return undefined;
   const asked = /^\d+$/.test(value.trim()) ? now.getTime() + Number(value.trim()) * 1000 : Date.parse(value);
   if (Number.isNaN(asked)) return undefined;
@@ -171,7 +171,7 @@ function describeWait(retryAfter: { readonly until: Date; readonly asked: Date }
 }
 
 /** Network failures in words: what went wrong, as far as the error says. */
-function describeNetworkError(error: unknown, limits: HttpLimits): string {
+export function describeNetworkError(error: unknown, limits: Pick<HttpLimits, 'timeoutMs'>): string {
   if (error instanceof RedirectProblem) return error.message;
   const name = (error as Error)?.name;
   if (name === 'TimeoutError' || name === 'AbortError') return `no complete answer within ${limits.timeoutMs / 1000} s (timed out)`;

@@ -158,7 +158,8 @@ function readIfExists(file: string): string | undefined {
   }
 }
 
-function replaceFile(file: string, text: string): void {
+/** Writes `text` to `file` through a temporary file beside it, so that a crash never leaves half a file. */
+export function replaceFile(file: string, text: string): void {
   mkdirSync(path.dirname(file), { recursive: true });
   const temporary = `${file}.${process.pid}.tmp`;
   try {

@@ -46,7 +46,7 @@ const every = suite('every command');
 const commands: [string, string][] = [
   ['npm run build', 'scripts/build.ts'], ['npm run build:site', 'scripts/build-site.ts'], ['npm run build:search', 'scripts/build-search.ts'], ['npm start', 'scripts/start.ts'],
   ['npm run check', 'scripts/check.ts'], ['npm run new', 'scripts/new.ts'], ['npm run fetch', 'scripts/fetch.ts'],
-  ['npm run sources', 'scripts/sources.ts'], ['npm run check:links', 'scripts/check-links.ts'], ['npm run docs', 'scripts/docs.ts'],
+  ['npm run sources', 'scripts/sources.ts'], ['npm run check:links', 'scripts/check-links.ts'], ['npm run ping', 'scripts/ping.ts'], ['npm run docs', 'scripts/docs.ts'],
 ];
 
 every('an unknown option is one line naming it, then the usage, exit code 2 and no stack trace; --help is the usage and exit code 0', async () => {

@@ -128,6 +128,18 @@ content('every feed names its language, its own address, its page and its HTML p
   }
 });
 
+content('with a WebSub hub, feedparser reads every subscription feed as before, the hub among its links beside its own address', async () => {
+  const hub = 'https://hub.example.org/';
+  const news = await site({ config: { websub: { hubs: [hub] } } });
+  const subscriptions = news.documents.filter((d) => d.archive === undefined && d.format !== 'json');
+  const read = await readBack(renderAll(news, subscriptions));
+  for (const doc of subscriptions) {
+    const feed = read.get(doc.path);
+    assert.not.ok(feed?.bozo, `${doc.path}: ${feed?.bozoException}`);
+    assert.equal([feed?.links.hub, feed?.links.self, feed?.entries.length], [hub, origin + doc.path, doc.items.length], doc.path);
+  }
+});
+
 content.run();
 
 const archives = suite('RFC 5005 archives');

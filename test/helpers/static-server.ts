@@ -73,25 +73,30 @@ export function parseHeadersFile(text: string, file = '_headers'): HeaderRule[] 
 
 /**
  * The headers every rule matching `requestPath` adds, in file order, keyed by lower-case name.
- * A name given more than once gets its values joined with ", ", as Cloudflare Pages does.
+ * A name given more than once gets its values joined with ", ", as Cloudflare Pages does;
+ * and as it does, a value's `:name` is what that placeholder of the rule's pattern matched
+ * (`:splat` what `*` matched).
  */
 export function headersFor(rules: readonly HeaderRule[], requestPath: string): Record<string, string> {
   const headers: Record<string, string> = {};
   for (const rule of rules) {
-    if (!matchPattern(rule.pattern).test(requestPath)) continue;
+    const match = matchPattern(rule.pattern).exec(requestPath);
+    if (match === null) continue;
+    const matched = match.groups ?? {};
     for (const [name, value] of rule.headers) {
       const key = name.toLowerCase();
       const earlier = headers[key];
-      headers[key] = earlier === undefined ? value : `${earlier}, ${value}`;
+      const filled = value.replace(/:([A-Za-z_]\w*)/g, (placeholder, found: string) => matched[found] ?? placeholder);
+      headers[key] = earlier === undefined ? filled : `${earlier}, ${filled}`;
     }
   }
   return headers;
 }
 
-/** `*` matches anything, `/` included; `:name` matches one path segment; the rest is literal. */
+/** `*` matches anything, `/` included; `:name` matches one path segment; the rest is literal. Each placeholder is a named group. */
 function matchPattern(pattern: string): RegExp {
   const parts = pattern.split(/(\*|:[A-Za-z_]\w*)/);
-  const source = parts.map((part, i) => (i % 2 === 0 ? part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') : part === '*' ? '.*' : '[^/]+'));
+  const source = parts.map((part, i) => (i % 2 === 0 ? part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') : part === '*' ? '(?<splat>.*)' : `(?<${part.slice(1)}>[^/]+)`));
   return new RegExp(`^${source.join('')}$`);
 }
 
