@@ -15,9 +15,9 @@ const { values } = parseCommand({
   name: 'npm run check',
   usage: `Usage: npm run check [-- --content DIR]
 
-Checks every Markdown item under content/ (or DIR), the partner sources (its
-sources.yaml, or the file NEWS_SOURCES_FILE names) and their store, and the streams
-of news.config.ts, and prints every problem found, one per line:
+Checks every Markdown item under content/ (or DIR), the partner sources (the
+sources.yaml there, or the file NEWS_SOURCES_FILE names) and their store, and the
+streams of news.config.ts, and prints every problem found, one per line:
 
   path:line: field: what is wrong (what to do)
 

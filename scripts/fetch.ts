@@ -17,9 +17,10 @@ folder beside the sources file (or DIR), one items file per source and its fetch
 in partners/state/. The sources file is FILE, else the one NEWS_SOURCES_FILE names
 (either must exist), else content/sources.yaml (none there means no partner sources).
 A failing source keeps its stored items; every source gets one line saying what
-happened, and a line per warning. --timeout is per source (default 20), --concurrency the sources fetched at once
-(default 4). Exits 1 when the sources file or an option has errors, and with --strict
-also when a source failed or is waiting for the time its partner asked for.`;
+happened, and a line per warning. --timeout is per source (default 20), --concurrency
+the sources fetched at once (default 4). Exits 1 when the sources file or an option has
+errors, and with --strict also when a source failed or is waiting for the time its
+partner asked for.`;
 
 const command = {
   name: 'npm run fetch',
