@@ -11,7 +11,7 @@ import { deepFreeze } from './freeze.ts';
 import type { NewsDate, NewsItem } from './model.ts';
 import { readSourcesConfig } from './partners/config.ts';
 import { readPartnerItems, withMergeCounts, type SourceHealth } from './partners/items.ts';
-import { defaultStoreDir } from './partners/store.ts';
+import { partnerFiles } from './partners/store.ts';
 import { formatReport, hasErrors, NewsContentError, type Problem } from './problems.ts';
 import { latestChange } from './select.ts';
 import { integrateItems } from './stream.ts';
@@ -82,9 +82,8 @@ export async function readNews(options: ReadOptions): Promise<NewsStream> {
 /** Partner items from the store (never the network), and each source's health. */
 function readPartners(options: ReadOptions, contentDir: string): { items: NewsItem[]; health: SourceHealth[]; problems: Problem[] } {
   const streams = options.config.streams.map((s) => s.slug);
-  const sourcesFile = options.sourcesFile ?? path.join(contentDir, 'sources.yaml');
-  const storeDir = options.storeDir ?? defaultStoreDir(sourcesFile);
-  const configured = readSourcesConfig(path.resolve(options.rootDir, sourcesFile), sourcesFile, streams, { required: options.sourcesFile !== undefined });
+  const { sourcesFile, storeDir, required } = partnerFiles(contentDir, options);
+  const configured = readSourcesConfig(path.resolve(options.rootDir, sourcesFile), sourcesFile, streams, { required });
   const read = readPartnerItems(configured.sources, path.resolve(options.rootDir, storeDir), options.config, options.now);
   const relative = (problem: Problem): Problem => ({ ...problem, file: path.isAbsolute(problem.file) ? path.relative(options.rootDir, problem.file) : problem.file });
   return { items: read.items, health: read.health, problems: [...configured.problems, ...read.problems].map(relative) };

@@ -42,7 +42,8 @@ export function readFolderState(settings: BuildSettings, outputDir: string): Fol
 
 /** The site of the content as it is now. Throws `NewsContentError` when the content has errors. */
 export async function readSite(settings: BuildSettings, cache: LocalCache, now: Date, pool?: BuildPool): Promise<Site> {
-  const options = { config: settings.config, rootDir: settings.rootDir, contentDir: settings.contentDir, now, includeDrafts: settings.includeDrafts, cache, ...(pool && { readMany: pool.readMany }) };
+  const { config, rootDir, contentDir, sourcesFile, includeDrafts } = settings;
+  const options = { config, rootDir, contentDir, sourcesFile, now, includeDrafts, cache, ...(pool && { readMany: pool.readMany }) };
   const stream = await buildNews(options, settings.log ?? console.warn);
   trace('stream read');
   const site = buildSite(stream, { rootDir: settings.rootDir, contentDir: settings.contentDir });

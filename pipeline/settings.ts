@@ -1,7 +1,8 @@
 /**
  * The settings of a build: the configuration, the folders, drafts or not. Read from the
- * environment (NEWS_CONTENT_DIR, NEWS_CACHE_DIR) by the commands, given by tests. Apart
- * from Eleventy, so that commands which do not build (check, sources) never load it.
+ * environment (NEWS_CONTENT_DIR, NEWS_SOURCES_FILE, NEWS_CACHE_DIR) by the commands,
+ * given by tests. Apart from Eleventy, so that commands which do not build (check,
+ * sources) never load it.
  */
 import path from 'node:path';
 import type { NewsConfig } from '../lib/config.ts';
@@ -14,6 +15,8 @@ export interface BuildSettings {
   readonly rootDir: string;
   /** The content folder, relative to the root. */
   readonly contentDir: string;
+  /** The partner sources file, relative to the root, which must exist; default `sources.yaml` in the content folder, which may be missing. Its store is beside it. */
+  readonly sourcesFile?: string;
   /** Where the parsed-items cache and the manifests live, relative to the root. */
   readonly cacheDir: string;
   /** A preview shows drafts; a build for publishing never does. */
@@ -22,13 +25,15 @@ export interface BuildSettings {
   readonly log?: (text: string) => void;
 }
 
-/** The settings of a build from the environment: NEWS_CONTENT_DIR, NEWS_CACHE_DIR. */
+/** The settings of a build from the environment: NEWS_CONTENT_DIR, NEWS_SOURCES_FILE, NEWS_CACHE_DIR. */
 export function settingsFromEnvironment(overrides: Partial<BuildSettings> = {}): BuildSettings {
   return {
     config: resolveConfig(newsConfig),
     rootDir: process.cwd(),
     // Another content folder (a test corpus, a benchmark) can be built without touching content/.
     contentDir: process.env.NEWS_CONTENT_DIR ?? 'content',
+    // The sample partners (examples/sample-partners/) are built offline without touching content/sources.yaml.
+    ...(process.env.NEWS_SOURCES_FILE && { sourcesFile: process.env.NEWS_SOURCES_FILE }),
     cacheDir: process.env.NEWS_CACHE_DIR ?? '.cache',
     includeDrafts: false,
     ...overrides,

@@ -15,9 +15,9 @@ const { values } = parseCommand({
   name: 'npm run check',
   usage: `Usage: npm run check [-- --content DIR]
 
-Checks every Markdown item under content/ (or DIR), the partner sources and their
-store, and the streams of news.config.ts, and prints every problem found, one per
-line:
+Checks every Markdown item under content/ (or DIR), the partner sources (the
+sources.yaml there, or the file NEWS_SOURCES_FILE names) and their store, and the
+streams of news.config.ts, and prints every problem found, one per line:
 
   path:line: field: what is wrong (what to do)
 
@@ -28,7 +28,7 @@ Exits 1 when there is any error; warnings alone exit 0.
 
 const settings = settingsFromEnvironment({ ...(values.content !== undefined && { contentDir: values.content }), includeDrafts: true });
 const { cache } = openCache(settings);
-const stream = await readNews({ config: settings.config, rootDir: settings.rootDir, contentDir: settings.contentDir, now: new Date(), includeDrafts: true, cache });
+const stream = await readNews({ config: settings.config, rootDir: settings.rootDir, contentDir: settings.contentDir, sourcesFile: settings.sourcesFile, now: new Date(), includeDrafts: true, cache });
 const problems = [...checkStreamSlugs(settings.config), ...stream.problems];
 const errors = problems.filter((p) => p.severity === 'error').length;
 const warnings = problems.length - errors;

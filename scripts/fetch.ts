@@ -2,24 +2,25 @@
  * `npm run fetch`: brings partner feeds into the store. Kept apart from the build, so
  * that builds stay offline and deterministic: the build only reads the store.
  */
-import { resolveConfig } from '../lib/config.ts';
 import { readSourcesConfig } from '../lib/partners/config.ts';
 import { fetchPartners, formatFetchSummary, formatSourceReport } from '../lib/partners/fetch.ts';
-import { defaultStoreDir } from '../lib/partners/store.ts';
+import { partnerFiles } from '../lib/partners/store.ts';
 import { formatReport } from '../lib/problems.ts';
-import newsConfig from '../news.config.ts';
 import packageJson from '../package.json' with { type: 'json' };
+import { settingsFromEnvironment } from '../pipeline/settings.ts';
 import { parseCommand, refuse } from './cli.ts';
 
 const usage = `Usage: npm run fetch [-- --sources FILE] [--store DIR] [--timeout SECONDS] [--concurrency N] [--strict]
 
-Fetches every enabled partner feed in content/sources.yaml (or FILE, which must exist)
-into the store: the partners/ folder beside the sources file (or DIR), one items file
-per source and its fetch state in partners/state/. A failing source keeps its stored
-items; every source gets one line saying what happened, and a line per warning.
---timeout is per source (default 20), --concurrency the sources fetched at once
-(default 4). Exits 1 when the sources file or an option has errors, and with --strict
-also when a source failed or is waiting for the time its partner asked for.`;
+Fetches every enabled partner feed in the sources file into the store: the partners/
+folder beside the sources file (or DIR), one items file per source and its fetch state
+in partners/state/. The sources file is FILE, else the one NEWS_SOURCES_FILE names
+(either must exist), else content/sources.yaml (none there means no partner sources).
+A failing source keeps its stored items; every source gets one line saying what
+happened, and a line per warning. --timeout is per source (default 20), --concurrency
+the sources fetched at once (default 4). Exits 1 when the sources file or an option has
+errors, and with --strict also when a source failed or is waiting for the time its
+partner asked for.`;
 
 const command = {
   name: 'npm run fetch',
@@ -40,14 +41,13 @@ const optionErrors = [
 ];
 if (optionErrors.length > 0) refuse(command, optionErrors.join('\n'));
 
-const config = resolveConfig(newsConfig);
-const sourcesFile = values.sources ?? 'content/sources.yaml';
-// The default file may be missing (no partner sources); a file asked for by name must exist.
-const { sources, problems } = readSourcesConfig(sourcesFile, sourcesFile, config.streams.map((s) => s.slug), { required: values.sources !== undefined });
+const settings = settingsFromEnvironment();
+const { config } = settings;
+const { sourcesFile, storeDir, required } = partnerFiles(settings.contentDir, { sourcesFile: values.sources ?? settings.sourcesFile, storeDir: values.store });
+const { sources, problems } = readSourcesConfig(sourcesFile, sourcesFile, config.streams.map((s) => s.slug), { required });
 if (problems.length > 0) console.error(formatReport(sourcesFile, problems));
 if (problems.some((p) => p.severity === 'error')) process.exit(1);
 
-const storeDir = values.store ?? defaultStoreDir(sourcesFile);
 if (process.stdout.isTTY) console.log(`Fetching ${sources.length} partner ${sources.length === 1 ? 'feed' : 'feeds'} into ${storeDir}/ …`);
 const reports = await fetchPartners({
   sources,

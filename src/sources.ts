@@ -7,14 +7,13 @@ import { html, type SafeHtml } from '../layouts/html.ts';
 import { sitePath } from '../layouts/links.ts';
 import { streamTitle, type NewsConfig } from '../lib/config.ts';
 import { newsDateAt } from '../lib/dates.ts';
-import type { SourceHealth } from '../lib/partners/items.ts';
+import { neverFetched, type SourceHealth } from '../lib/partners/items.ts';
 import type { SourcesData } from '../site/pages.ts';
 import { paths, sectionPath } from '../site/paths.ts';
 import type { RenderContext } from './context.ts';
 
 export function renderSources(data: SourcesData, _path: string, { config }: RenderContext): string {
   const { sources } = data;
-  const stale = sources.filter((s) => s.stale).length;
   return renderPage({
     config,
     route: 'sources',
@@ -23,10 +22,22 @@ export function renderSources(data: SourcesData, _path: string, { config }: Rend
     path: paths.sources,
     feeds: data.feeds,
     main: html`<h1>Partner sources</h1>
-<p class="lead">Besides its own items, ${config.site.title} gathers news from partners' feeds. Each item links to the partner's original. ${sources.length === 0 ? 'No partner feeds are configured.' : `${sources.length} partner ${sources.length === 1 ? 'feed is' : 'feeds are'} configured${stale > 0 ? `; ${stale} ${stale === 1 ? 'has' : 'have'} not been fetched successfully for over a week` : ''}.`}</p>
+<p class="lead">Besides its own items, ${config.site.title} gathers news from partners' feeds. Each item links to the partner's original. ${describeSources(sources)}</p>
 ${sources.map((source) => renderSource(config, source))}
 <p>The same information is available as <a href="${sitePath(config, paths.sourcesJson)}">JSON</a>.</p>`,
   });
+}
+
+function describeSources(sources: readonly SourceHealth[]): string {
+  if (sources.length === 0) return 'No partner feeds are configured.';
+  const never = sources.filter(neverFetched).length;
+  const stale = sources.filter((s) => s.stale && !neverFetched(s)).length;
+  const has = (n: number) => `${n} ${n === 1 ? 'has' : 'have'}`;
+  return [
+    `${sources.length} partner ${sources.length === 1 ? 'feed is' : 'feeds are'} configured`,
+    ...(never > 0 ? [`${has(never)} never been fetched`] : []),
+    ...(stale > 0 ? [`${has(stale)} had no successful fetch in the past week`] : []),
+  ].join('; ') + '.';
 }
 
 function renderSource(config: NewsConfig, source: SourceHealth): SafeHtml {
@@ -34,7 +45,7 @@ function renderSource(config: NewsConfig, source: SourceHealth): SafeHtml {
   const when = (iso?: string) => (iso ? html`<time datetime="${iso}">${newsDateAt(Date.parse(iso), timeZone, language).display}</time>` : html`never`);
   return html`<section class="source" aria-labelledby="source-${source.slug}">
 <h2 id="source-${source.slug}">${source.name}</h2>
-<p class="meta">${source.stale ? html`<strong class="status status-stale">Stale</strong>` : source.enabled ? html`<strong class="status">Up to date</strong>` : html`<strong class="status">Paused</strong>`} · ${source.organisation} · in <a href="${sitePath(config, sectionPath({ kind: 'stream', slug: source.stream }))}">${streamTitle(config, source.stream)}</a></p>
+<p class="meta">${neverFetched(source) ? html`<strong class="status status-stale">Never fetched</strong>` : source.stale ? html`<strong class="status status-stale">Stale</strong>` : source.enabled ? html`<strong class="status">Up to date</strong>` : html`<strong class="status">Paused</strong>`} · ${source.organisation} · in <a href="${sitePath(config, sectionPath({ kind: 'stream', slug: source.stream }))}">${streamTitle(config, source.stream)}</a></p>
 <dl class="details">
 <dt>Feed</dt><dd><a href="${source.url}">${source.url}</a></dd>
 <dt>Website</dt><dd><a href="${source.homepage}">${source.homepage}</a></dd>

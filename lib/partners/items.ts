@@ -43,6 +43,15 @@ export interface SourceHealth {
 /** How long a source may go without a successful fetch before it is stale. */
 const staleAfterMs = 7 * 24 * 3_600_000;
 
+/**
+ * Enabled, and no fetch of it was ever attempted: a fresh clone's sources, whose state is
+ * kept out of git, or a source just added. Stale too, but it is told apart, since "not
+ * fetched for a week" would be wrong of it.
+ */
+export function neverFetched(source: SourceHealth): boolean {
+  return source.enabled && source.lastAttempt === undefined;
+}
+
 /** Each source's items and health, from the store; `now` is the moment staleness is measured at. */
 export function readPartnerItems(sources: readonly PartnerSource[], storeDir: string, config: NewsConfig, now: Date): { items: NewsItem[]; health: SourceHealth[]; problems: Problem[] } {
   const problems: Problem[] = [];

@@ -4,7 +4,8 @@
  * - `content/partners/<source>.json`, the items, newest first. It changes only when the
  *   items do: items that scroll out of a partner's feed stay here.
  * - `content/partners/state/<source>.json`, what the last fetch found (times, status,
- *   error, cache validators). It changes on every fetch, so it is kept apart.
+ *   error, cache validators). It changes on every fetch, so it is kept apart, out of git
+ *   (the publishing job keeps it in its cache): a missing one is a source never fetched.
  * Files are replaced by writing a temporary file and renaming it, so a crash never
  * leaves half a file, and a file that cannot be read is never overwritten.
  */
@@ -81,9 +82,21 @@ export interface SourceStore extends ItemFile {
   readonly state: SourceState;
 }
 
-/** Where a sources file's store is unless another is named: the `partners/` folder beside it. */
-export function defaultStoreDir(sourcesFile: string): string {
-  return path.join(path.dirname(sourcesFile), 'partners');
+/** Where a project's partner sources and their store are. */
+export interface PartnerFiles {
+  readonly sourcesFile: string;
+  readonly storeDir: string;
+  /** A sources file named must exist; the default one may be missing, meaning no partner sources. */
+  readonly required: boolean;
+}
+
+/**
+ * The sources file named (an option, NEWS_SOURCES_FILE), else `sources.yaml` in the
+ * content folder; the store named, else the `partners/` folder beside the sources file.
+ */
+export function partnerFiles(contentDir: string, named: { readonly sourcesFile?: string; readonly storeDir?: string } = {}): PartnerFiles {
+  const sourcesFile = named.sourcesFile ?? path.join(contentDir, 'sources.yaml');
+  return { sourcesFile, storeDir: named.storeDir ?? path.join(path.dirname(sourcesFile), 'partners'), required: named.sourcesFile !== undefined };
 }
 
 export function storeFile(storeDir: string, slug: string): string {

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -49,7 +49,9 @@ cli('fetch reads another sources file with --sources, reports a line per source,
     ].join('\n'));
     // The id pins the store file's name.
     assert.equal(readdirSync(path.join(dir, 'partners')).sort(), ['broken-partner.json', 'carelink.json', 'northshire-news.json', 'state']);
-    const { stdout } = await run(process.execPath, ['scripts/run.mjs', 'scripts/sources.ts', '--sources', file]);
+    // The project's content folder is dir, as the site's below.
+    const project = { env: { ...process.env, NEWS_CONTENT_DIR: dir } };
+    const { stdout } = await run(process.execPath, ['scripts/run.mjs', 'scripts/sources.ts', '--sources', file], project);
     // Times in the site's zone and words, as the sources page shows them.
     const stamp = /last fetch {4}(\d{1,2} [A-Z][a-z]+ \d{4}, \d\d:\d\d)/.exec(stdout)?.[1];
     assert.is(stdout, [
@@ -81,7 +83,7 @@ cli('fetch reads another sources file with --sources, reports a line per source,
       '',
     ].join('\n'));
     // --json is the site's /sources.json, exactly.
-    const json = await run(process.execPath, ['scripts/run.mjs', 'scripts/sources.ts', '--sources', file, '--json']);
+    const json = await run(process.execPath, ['scripts/run.mjs', 'scripts/sources.ts', '--sources', file, '--json'], project);
     const site = await readNews({ config, rootDir: process.cwd(), contentDir: path.relative(process.cwd(), dir), sourcesFile: path.relative(process.cwd(), file), now: new Date(), includeDrafts: false });
     assert.equal(JSON.parse(json.stdout), { sources: JSON.parse(JSON.stringify(site.partnerSources)) });
   }));
@@ -169,6 +171,35 @@ cli('a sources file with errors is reported, every problem with its line, and no
       '  sources.yaml:12: 1.colour: "colour" is not a field of a source and is ignored (the fields are: name, url, stream, organisation, homepage, keep, enabled, id)',
       '',
     ].join('\n'));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+cli('npm run check and npm run sources read the production sources, never fetched, and the sample partners (NEWS_SOURCES_FILE)', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), '3ml-production-'));
+  // The production sources with an empty store, whatever content/partners/ holds here.
+  const production = path.join(dir, 'sources.yaml');
+  copyFileSync('content/sources.yaml', production);
+  const withSources = (file: string) => ({ env: { ...process.env, NEWS_SOURCES_FILE: file } });
+  try {
+    const names = (stdout: string) => stdout.split('\n').filter((line) => /^\S/.test(line));
+    const productionSources = await run(process.execPath, ['scripts/run.mjs', 'scripts/sources.ts'], withSources(production));
+    assert.equal(names(productionSources.stdout), [
+      'Department of Health and Social Care news on GOV.UK (social-care, NEVER FETCHED)',
+      'NHS England news on GOV.UK (pathfinder, NEVER FETCHED)',
+      'UK Health Security Agency news on GOV.UK (public-health, NEVER FETCHED)',
+    ]);
+    const productionCheck = await run(process.execPath, ['scripts/run.mjs', 'scripts/check.ts'], withSources(production));
+    assert.is(productionCheck.stdout, 'Checked content: 49 items, 0 errors, 0 warnings.\n');
+    const samples = await run(process.execPath, ['scripts/run.mjs', 'scripts/sources.ts'], withSources('examples/sample-partners/sources.yaml'));
+    assert.equal(names(samples.stdout), [
+      'Northshire Telecare Partnership news (pathfinder, STALE)', 'CareLink Technologies press releases (industry, STALE)',
+      'Healthy Communities Network blog (public-health, STALE)', 'Westvale Council adult social care news (social-care, STALE)',
+    ]);
+    // The 49 files and 13 partner items, 2 of which tell a story one of our items tells.
+    const samplesCheck = await run(process.execPath, ['scripts/run.mjs', 'scripts/check.ts'], withSources('examples/sample-partners/sources.yaml'));
+    assert.is(samplesCheck.stdout, 'Checked content: 60 items, 0 errors, 0 warnings.\n');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

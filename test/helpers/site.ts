@@ -25,9 +25,17 @@ export interface BuiltSite {
   readonly remove: () => void;
 }
 
+/**
+ * The fictional partners the tests read the shipped content with: production's
+ * content/sources.yaml names real feeds, whose store a fresh clone does not hold.
+ */
+export const sampleSources = 'examples/sample-partners/sources.yaml';
+
 export interface BuildOptions {
   /** Default the shipped content/. */
   readonly contentDir?: string;
+  /** Default the sample partners with the shipped content, and the content folder's own sources.yaml with another. */
+  readonly sourcesFile?: string;
   /** The site's address, as NEWS_ORIGIN and NEWS_PATH_PREFIX give it. */
   readonly site?: { readonly origin?: string; readonly pathPrefix?: string };
   readonly includeDrafts?: boolean;
@@ -51,6 +59,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuiltSite> 
   const settings = settingsFromEnvironment({
     config: configAt(options.site), cacheDir, includeDrafts: options.includeDrafts ?? false, log: (text) => lines.push(text),
     ...(options.contentDir && { contentDir: options.contentDir }),
+    sourcesFile: sourcesFileFor(options),
   });
   try {
     await buildWithEleventy(settings, dir);
@@ -61,10 +70,15 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuiltSite> 
   }
 }
 
+function sourcesFileFor(options: { readonly contentDir?: string; readonly sourcesFile?: string }): string | undefined {
+  return options.sourcesFile ?? (options.contentDir === undefined ? sampleSources : undefined);
+}
+
 /** A build with the commands, `npm run build:site` then `npm run build:search`, with `env` on top of the current environment. */
-export async function buildSiteWithCommands(options: { contentDir?: string; env?: Record<string, string> } = {}): Promise<BuiltSite> {
+export async function buildSiteWithCommands(options: { contentDir?: string; sourcesFile?: string; env?: Record<string, string> } = {}): Promise<BuiltSite> {
   const { base, dir, cacheDir } = temporaryFolders();
-  const env = { ...process.env, NEWS_CACHE_DIR: cacheDir, ...(options.contentDir && { NEWS_CONTENT_DIR: options.contentDir }), ...options.env };
+  // An empty NEWS_SOURCES_FILE is none: the content folder's own sources.yaml.
+  const env = { ...process.env, NEWS_CACHE_DIR: cacheDir, ...(options.contentDir && { NEWS_CONTENT_DIR: options.contentDir }), NEWS_SOURCES_FILE: sourcesFileFor(options) ?? '', ...options.env };
   try {
     const site = await run(process.execPath, ['scripts/run.mjs', 'scripts/build-site.ts', '--output', dir], { env, maxBuffer: 1 << 26 });
     const search = await run(process.execPath, ['scripts/run.mjs', 'scripts/build-search.ts', '--site', dir], { env });
@@ -78,7 +92,7 @@ export async function buildSiteWithCommands(options: { contentDir?: string; env?
 const shared = new Map<string, Promise<BuiltSite>>();
 
 /**
- * One build of the shipped content per variant for every test file that only reads it:
+ * One build of the shipped content, with the sample partners, per variant for every test file that only reads it:
  * the runner loads the files into one process, so each variant is built once. Tests must
  * not change it; it is removed when the process exits. `commands` builds it with the
  * commands, search index included (the full tier's browser tests need the search).
