@@ -9,14 +9,14 @@
  * What each hub was told, each feed's URL and the SHA-256 of its content then, is kept
  * in a small state file beside the partner store's (content/partners/state/websub.json),
  * per hub, so that trying another hub (`--hub`) leaves what the configured one was told
- * as it was. Another engineer is making that folder a cache kept between the publishing
- * job's runs rather than files committed with the content; this file goes with it, and
- * if it is lost the next ping tells the hubs of every feed again, which does no harm.
+ * as it was. That folder is not in git: the publishing job keeps it in its cache between runs
+ * (.github/workflows/), and if it is lost the next ping tells the hubs of every feed
+ * again, which does no harm.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { defaultStoreDir, replaceFile } from '../lib/partners/store.ts';
+import { partnerFiles, replaceFile } from '../lib/partners/store.ts';
 import { NewsError } from '../lib/problems.ts';
 import { siteUrl } from '../lib/urls.ts';
 import type { HubReport } from '../lib/websub.ts';
@@ -26,9 +26,12 @@ import { manifestFile, outputFile, readManifest } from '../site/write.ts';
 /** There is no site built into the folder, or files its build wrote are missing from it. */
 export class NoBuiltFeeds extends NewsError {}
 
-/** Where the state is kept unless another file is named: beside the partner store's state. */
+/**
+ * Where the state is kept unless another file is named: beside the shipped partner store's
+ * state, the folder the publishing job keeps between runs, whichever sources file is read.
+ */
 export function defaultPingStateFile(contentDir: string): string {
-  return path.join(defaultStoreDir(path.join(contentDir, 'sources.yaml')), 'state', 'websub.json');
+  return path.join(partnerFiles(contentDir).storeDir, 'state', 'websub.json');
 }
 
 /** What each hub was last told: by hub, each feed's URL and the SHA-256 of its content then. */
