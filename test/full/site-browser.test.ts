@@ -187,7 +187,7 @@ browserSuite('every page type fits a 320 px wide screen without scrolling sidewa
 browserSuite('the archive chart fits a 320 px screen with legible labels, and its table is a tab stop only where it scrolls', async (context) => {
   const narrow = await open(context, '/archive/', { width: 320, height: 640 });
   try {
-    const chart = await narrow.locator('.chart svg').evaluate((svg) => ({
+    const chart = await narrow.locator('.chart > svg').evaluate((svg) => ({
       width: svg.getBoundingClientRect().width,
       right: Math.max(...[...svg.querySelectorAll('rect, text')].map((e) => e.getBoundingClientRect().right)),
       smallestText: Math.min(...[...svg.querySelectorAll('text')].map((e) => parseFloat(getComputedStyle(e).fontSize))),
