@@ -90,6 +90,24 @@ export function recordPageOutput(page: Page): PageOutput {
   return output;
 }
 
+/**
+ * Starts recording the Content-Security-Policy violations of `page` and of every frame in
+ * it, from its next navigation on, as `directive blocked-address (frame address)`. Chromium
+ * reports each in the console as well, but only the event says which directive refused what.
+ */
+export async function recordPolicyViolations(page: Page): Promise<string[]> {
+  const violations: string[] = [];
+  await page.exposeBinding('reportPolicyViolation', ({ frame }, violation: string) => {
+    violations.push(`${violation} (${frame.url()})`);
+  });
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      void (window as unknown as { reportPolicyViolation: (violation: string) => Promise<void> }).reportPolicyViolation(`${event.effectiveDirective} ${event.blockedURI}`);
+    }, true);
+  });
+  return violations;
+}
+
 // Run through the DevTools protocol, which no Content-Security-Policy applies to: as a
 // <script> element (page.addScriptTag) the pages' own policy would refuse it.
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
