@@ -6,10 +6,15 @@
  *
  * Netlify and Cloudflare match a rule's path against the whole request path, so under
  * a path prefix every rule carries it. Both read `*` as "anything, / included"
- * (Cloudflare allows one per rule) and `:name` as one path segment.
+ * (Cloudflare allows one per rule) and `:name` as one path segment. They send the headers
+ * of every rule that matches, and browsers enforce every policy they are sent, so no page
+ * may match rules with different Content-Security-Policies: a pattern that starts with
+ * `/:stream` would match every folder of the site (`/search/`, `/embed/frame/industry/`,
+ * a CMS's `/admin/`), so it is written once per stream instead.
  */
 import type { NewsConfig } from '../lib/config.ts';
-import { routes, type HeaderSet } from './outputs.ts';
+import { routes, type HeaderSet, type PageHeaderSet } from './outputs.ts';
+import { contentSecurityPolicies, permissionsPolicy, renderPolicy } from './policy.ts';
 
 export interface Header {
   readonly name: string;
@@ -32,7 +37,21 @@ const everyResponse = {
   headers: [header('X-Content-Type-Options', 'nosniff'), header('Referrer-Policy', 'strict-origin-when-cross-origin')],
 };
 
+/** A page's policies. */
+const pageHeaders = (set: PageHeaderSet): Header[] => [
+  header('Content-Security-Policy', renderPolicy(contentSecurityPolicies[set])),
+  header('Permissions-Policy', permissionsPolicy),
+];
+
 const sets: Record<HeaderSet, { readonly why: string; readonly headers: readonly Header[] }> = {
+  page: {
+    why: 'Pages: their own scripts and stylesheets only, nothing inline (each page carries the same policy in a <meta> element too)',
+    headers: pageHeaders('page'),
+  },
+  'search-page': {
+    why: 'The search page, whose index is searched by WebAssembly',
+    headers: pageHeaders('search-page'),
+  },
   'json-feed': {
     why: 'JSON Feeds, read by the embed on partners\' pages: the subscription feeds and their archives',
     headers: [header('Access-Control-Allow-Origin', '*'), header('Content-Type', 'application/feed+json; charset=utf-8'), header('Cache-Control', 'public, max-age=600')],
@@ -43,7 +62,7 @@ const sets: Record<HeaderSet, { readonly why: string; readonly headers: readonly
   },
   'embed-frame': {
     why: 'The iframe pages, which any site may frame',
-    headers: [header('Content-Security-Policy', 'frame-ancestors *'), header('Cache-Control', 'public, max-age=600')],
+    headers: [...pageHeaders('embed-frame'), header('Cache-Control', 'public, max-age=600')],
   },
   asset: {
     why: 'Stylesheets and scripts keep their names when they change, so browsers check again after ten minutes',
@@ -54,7 +73,8 @@ const sets: Record<HeaderSet, { readonly why: string; readonly headers: readonly
 /** The rules, every response's first, each with the patterns of the routes that name its set. */
 export function headerRules(config: NewsConfig): HeaderRule[] {
   const prefix = (pattern: string) => config.site.pathPrefix + pattern.slice(1);
-  const patternsOf = (set: HeaderSet) => Object.values(routes).filter((route) => route.headers === set).flatMap((route) => route.patterns(config));
+  const perStream = (pattern: string) => (pattern.startsWith('/:stream/') ? config.streams.map((stream) => `/${stream.slug}${pattern.slice('/:stream'.length)}`) : [pattern]);
+  const patternsOf = (set: HeaderSet) => Object.values(routes).filter((route) => route.headers === set).flatMap((route) => route.patterns(config)).flatMap(perStream);
   return [
     { ...everyResponse, patterns: [prefix('/*')] },
     ...(Object.keys(sets) as HeaderSet[]).map((set) => ({ ...sets[set], patterns: patternsOf(set).map(prefix) })),
@@ -67,9 +87,14 @@ export function renderHeadersFile(rules: readonly HeaderRule[]): string {
   return `${rules.map((rule) => `# ${rule.why}\n${rule.patterns.map((pattern) => block(rule, pattern)).join('\n\n')}`).join('\n\n')}\n`;
 }
 
-/** A pattern as a regular expression over the request path. */
+/**
+ * A pattern as a regular expression over the request path. A folder's path matches its
+ * index.html too: nginx and Apache serve a folder by an internal redirect to that file,
+ * which is matched against the locations again.
+ */
 function patternRegex(pattern: string): string {
-  return pattern.split(/(:[a-z]+|\*)/).map((part) => (part === '*' ? '.*' : part.startsWith(':') ? '[^/]+' : part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))).join('');
+  const regex = pattern.split(/(:[a-z]+|\*)/).map((part) => (part === '*' ? '.*' : part.startsWith(':') ? '[^/]+' : part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))).join('');
+  return pattern.endsWith('/') ? `${regex}(?:index\\.html)?` : regex;
 }
 
 /** The media type a rule sets, for servers that set it apart from the other headers. */

@@ -7,6 +7,7 @@ import { renderDay } from '../layouts/dates.ts';
 import { html } from '../layouts/html.ts';
 import { itemHref, linkOutHost } from '../layouts/item-list.ts';
 import { sitePath } from '../layouts/links.ts';
+import { renderPolicyMeta } from '../layouts/meta.ts';
 import type { EmbedFrameData } from '../site/pages.ts';
 import { paths } from '../site/paths.ts';
 import type { RenderContext } from './context.ts';
@@ -17,6 +18,7 @@ export function renderEmbedFrame({ section, items }: EmbedFrameData, _path: stri
   return `<!doctype html>\n${html`<html lang="${site.language}">
 <head>
 <meta charset="utf-8">
+${renderPolicyMeta('embedFrame')}
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
 <title>${title}</title>
