@@ -55,6 +55,13 @@ a:focus-visible {
 .attribution { font-size: 0.875em; margin-top: 0.5em; }
 `;
 
+// A partner's Content-Security-Policy may allow only its own stylesheets (style-src 'self'),
+// which blocks a <style> element, in a shadow root as anywhere, but not a stylesheet made
+// by script: one constructed sheet serves every element on the page. Browsers without
+// constructed stylesheets get a <style> element in each shadow root instead.
+const sheet = 'adoptedStyleSheets' in ShadowRoot.prototype ? new CSSStyleSheet() : undefined;
+sheet?.replaceSync(styles);
+
 /** The object itself, or undefined for null, arrays and everything that is not an object. */
 function fields(value: unknown): Fields | undefined {
   return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Fields) : undefined;
@@ -107,6 +114,7 @@ class ThreeMlNews extends HTMLElement {
 
   constructor() {
     super();
+    if (sheet) this.#root.adoptedStyleSheets = [sheet];
     this.#showFallback();
   }
 
@@ -132,9 +140,14 @@ class ThreeMlNews extends HTMLElement {
     });
   }
 
+  /** The shadow root's content, with the styles as an element where they cannot be adopted. */
+  #show(content: Node): void {
+    this.#root.replaceChildren(...(sheet ? [] : [Object.assign(document.createElement('style'), { textContent: styles })]), content);
+  }
+
   /** Until the feed arrives, and whenever it cannot, the partner's own content shows through the slot. */
   #showFallback(): void {
-    this.#root.replaceChildren(document.createElement('slot'));
+    this.#show(document.createElement('slot'));
   }
 
   /** The feed to show; none when a stream or tag is named that no slug can be made of (the site's own slug is needed then). */
@@ -178,10 +191,8 @@ class ThreeMlNews extends HTMLElement {
     const attribution = element('p', 'attribution');
     attribution.className = 'attribution';
     attribution.append(Object.assign(element('a', 'attribution-link', 'More news from 3ML News'), { href: home.href }));
-    const style = document.createElement('style');
-    style.textContent = styles;
     section.append(heading, list, attribution);
-    this.#root.replaceChildren(style, section);
+    this.#show(section);
   }
 
   /** The item as a list entry, or nothing when it is not an item with a title. */

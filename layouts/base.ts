@@ -8,7 +8,7 @@ import type { FeedLinks } from '../site/sections.ts';
 import { renderFeedLinks } from './feeds.ts';
 import { html, latin1Html, type SafeHtml } from './html.ts';
 import { sitePath } from './links.ts';
-import { renderArticleMeta, renderSiteMeta } from './meta.ts';
+import { renderArticleMeta, renderPolicyMeta, renderSiteMeta } from './meta.ts';
 
 export interface PageShell {
   readonly config: NewsConfig;
@@ -47,6 +47,7 @@ export function renderPage(page: PageShell): string {
   return latin1Html(`<!doctype html>\n${html`<html lang="${site.language}">
 <head>
 <meta charset="utf-8">
+${renderPolicyMeta(page.route)}
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${fullTitle}</title>
 <meta name="description" content="${page.description}">

@@ -10,7 +10,11 @@ import type { Stream } from '../lib/model.ts';
 import type { YearCounts } from '../site/pages.ts';
 import { html, type SafeHtml } from './html.ts';
 
-/** Colours with at least 3:1 contrast against white (WCAG 1.4.11), from the NHS palette. */
+/**
+ * Colours with at least 3:1 contrast against white (WCAG 1.4.11), from the NHS palette. The
+ * key's swatches are drawn as the bars are, with `fill`: a style attribute would be blocked
+ * by the pages' Content-Security-Policy.
+ */
 const colours = ['#005eb8', '#007f3b', '#330072', '#ae2573', '#425563', '#8a1538', '#00a499'];
 
 /** Each row: the year and its total on one line, the bar below it. */
@@ -45,7 +49,7 @@ ${rows.map((r, index) => {
 })}
 </svg>
 <figcaption>
-<ul class="chart-key">${streams.map((stream, s) => html`<li><span style="background:${colours[s % colours.length]}" aria-hidden="true"></span>${stream.title}</li>`)}</ul>
+<ul class="chart-key">${streams.map((stream, s) => html`<li><svg width="16" height="16" aria-hidden="true"><rect width="100%" height="100%" fill="${colours[s % colours.length]}"/></svg>${stream.title}</li>`)}</ul>
 </figcaption>
 </figure>
 ${renderTable(streams, rows)}`;

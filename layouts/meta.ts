@@ -1,8 +1,19 @@
-/** Open Graph tags for every page, and schema.org NewsArticle data for item pages. */
+/** Every page's Content-Security-Policy, Open Graph tags, and schema.org NewsArticle data for item pages. */
 import { streamTitle, type NewsConfig } from '../lib/config.ts';
 import type { Author, NewsItem } from '../lib/model.ts';
 import { siteUrl } from '../lib/urls.ts';
+import type { RouteName } from '../site/outputs.ts';
+import { metaPolicy } from '../site/policy.ts';
 import { html, trusted, type SafeHtml } from './html.ts';
+
+/**
+ * The policy of the route's pages (site/policy.ts), for hosts that send none of our headers
+ * (GitHub Pages). A policy in a <meta> element covers only what comes after it, so it
+ * belongs right after <meta charset>.
+ */
+export function renderPolicyMeta(route: RouteName): SafeHtml {
+  return html`<meta http-equiv="Content-Security-Policy" content="${metaPolicy(route)}">`;
+}
 
 /** `path` is left out for a page without a URL of its own (404.html), which then has no og:url. */
 export function renderSiteMeta(config: NewsConfig, title: string, description: string, path: string | undefined, item?: NewsItem): SafeHtml {

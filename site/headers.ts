@@ -6,11 +6,16 @@
  *
  * Netlify and Cloudflare match a rule's path against the whole request path, so under
  * a path prefix every rule carries it. Both read `*` as "anything, / included"
- * (Cloudflare allows one per rule) and `:name` as one path segment.
+ * (Cloudflare allows one per rule) and `:name` as one path segment. They send the headers
+ * of every rule that matches, and browsers enforce every policy they are sent, so no page
+ * may match rules with different Content-Security-Policies: a pattern that starts with
+ * `/:stream` would match every folder of the site (`/search/`, `/embed/frame/industry/`,
+ * a CMS's `/admin/`), so it is written once per stream instead.
  */
 import type { NewsConfig } from '../lib/config.ts';
 import { feedFormats } from '../lib/feeds/spec.ts';
-import { feedPatterns, patternSource, routes, type HeaderSet } from './outputs.ts';
+import { feedPatterns, patternSource, routes, type HeaderSet, type PageHeaderSet } from './outputs.ts';
+import { contentSecurityPolicies, permissionsPolicy, renderPolicy } from './policy.ts';
 
 export interface Header {
   readonly name: string;
@@ -38,7 +43,21 @@ const everyResponse = {
   headers: [header('X-Content-Type-Options', 'nosniff'), header('Referrer-Policy', 'strict-origin-when-cross-origin')],
 };
 
+/** A page's policies. */
+const pageHeaders = (set: PageHeaderSet): Header[] => [
+  header('Content-Security-Policy', renderPolicy(contentSecurityPolicies[set])),
+  header('Permissions-Policy', permissionsPolicy),
+];
+
 const sets: Record<HeaderSet, { readonly why: string; readonly headers: readonly Header[] }> = {
+  page: {
+    why: 'Pages: their own scripts and stylesheets only, nothing inline (each page carries the same policy in a <meta> element too)',
+    headers: pageHeaders('page'),
+  },
+  'search-page': {
+    why: 'The search page, whose index is searched by WebAssembly',
+    headers: pageHeaders('search-page'),
+  },
   'json-feed': {
     why: 'JSON Feeds, read by the embed on partners\' pages: the subscription feeds and their archives',
     headers: [header('Access-Control-Allow-Origin', '*'), header('Content-Type', 'application/feed+json; charset=utf-8'), header('Cache-Control', 'public, max-age=600')],
@@ -49,7 +68,7 @@ const sets: Record<HeaderSet, { readonly why: string; readonly headers: readonly
   },
   'embed-frame': {
     why: 'The iframe pages, which any site may frame',
-    headers: [header('Content-Security-Policy', 'frame-ancestors *'), header('Cache-Control', 'public, max-age=600')],
+    headers: [...pageHeaders('embed-frame'), header('Cache-Control', 'public, max-age=600')],
   },
   asset: {
     why: 'Stylesheets and scripts keep their names when they change, so browsers check again after ten minutes',
@@ -57,14 +76,19 @@ const sets: Record<HeaderSet, { readonly why: string; readonly headers: readonly
   },
 };
 
-/** The rules, every response's first, each with the patterns of the routes that name its set; then WebSub's, when a hub is configured. */
+/**
+ * The rules, every response's first, each with the patterns of the routes that name its set;
+ * then WebSub's, when a hub is configured. A pattern under `/:stream/` is written once per
+ * stream (see above), and every pattern carries the path prefix.
+ */
 export function headerRules(config: NewsConfig): HeaderRule[] {
   const prefix = (pattern: string) => config.site.pathPrefix + pattern.slice(1);
-  const patternsOf = (set: HeaderSet) => Object.values(routes).filter((route) => route.headers === set).flatMap((route) => route.patterns(config));
+  const sitePatterns = (pattern: string) => (pattern.startsWith('/:stream/') ? config.streams.map((stream) => `/${stream.slug}${pattern.slice('/:stream'.length)}`) : [pattern]).map(prefix);
+  const patternsOf = (set: HeaderSet) => Object.values(routes).filter((route) => route.headers === set).flatMap((route) => route.patterns(config)).flatMap(sitePatterns);
   return [
     { ...everyResponse, patterns: [prefix('/*')] },
-    ...(Object.keys(sets) as HeaderSet[]).map((set) => ({ ...sets[set], patterns: patternsOf(set).map(prefix) })),
-    ...webSubRules(config, prefix),
+    ...(Object.keys(sets) as HeaderSet[]).map((set) => ({ ...sets[set], patterns: patternsOf(set) })),
+    ...webSubRules(config, sitePatterns),
   ];
 }
 
@@ -73,13 +97,13 @@ export function headerRules(config: NewsConfig): HeaderRule[] {
  * absolute address in one `Link` header, which only this rule gives (Cloudflare Pages
  * joins a header that two matching rules give). Archives never change, so they have none.
  */
-function webSubRules(config: NewsConfig, prefix: (pattern: string) => string): HeaderRule[] {
+function webSubRules(config: NewsConfig, sitePatterns: (pattern: string) => string[]): HeaderRule[] {
   const { hubs } = config.websub;
   if (hubs.length === 0) return [];
   const hubLinks = hubs.map((hub) => `<${hub}>; rel="hub"`).join(', ');
   return [{
     why: 'Subscription feeds name their WebSub hubs and their own address; archives never change, so they have none',
-    patterns: feedFormats.flatMap((format) => feedPatterns(format).subscription).map(prefix),
+    patterns: feedFormats.flatMap((format) => feedPatterns(format).subscription).flatMap(sitePatterns),
     headers: [header('Link', (requestPath) => `${hubLinks}, <${config.site.origin}${requestPath}>; rel="self"`)],
   }];
 }
@@ -93,6 +117,16 @@ export function headerValue(h: Header, requestPath: string): string {
 export function renderHeadersFile(rules: readonly HeaderRule[]): string {
   const block = (rule: HeaderRule, pattern: string) => [pattern, ...rule.headers.map((h) => `  ${h.name}: ${headerValue(h, pattern)}`)].join('\n');
   return `${rules.map((rule) => `# ${rule.why}\n${rule.patterns.map((pattern) => block(rule, pattern)).join('\n\n')}`).join('\n\n')}\n`;
+}
+
+/**
+ * A pattern as a regular expression over the request path, for nginx and Apache. A folder's
+ * path matches its index.html too: they serve a folder by an internal redirect to that
+ * file, which is matched against the locations again.
+ */
+function serverPatternSource(pattern: string): string {
+  const source = patternSource(pattern);
+  return pattern.endsWith('/') ? `${source}(?:index\\.html)?` : source;
 }
 
 /** The media type a rule sets, for servers that set it apart from the other headers. */
@@ -116,7 +150,7 @@ export function renderNginx(rules: readonly HeaderRule[]): string {
   for (const location of nginxLocations(others)) {
     const type = location.rules.map(contentType).find((found) => found !== undefined)?.split(';')[0];
     const headers = location.rules.flatMap((rule) => rule.headers).filter((h) => h.name !== 'Content-Type');
-    lines.push(...location.rules.map((rule) => `# ${rule.why}`), `location ~ ^(?:${location.patterns.map(patternSource).join('|')})$ {`);
+    lines.push(...location.rules.map((rule) => `# ${rule.why}`), `location ~ ^(?:${location.patterns.map(serverPatternSource).join('|')})$ {`);
     lines.push(...[...base, ...headers.map(add)].map((line) => `    ${line}`));
     // nginx sets the media type by extension: within this location, .json files are of this type.
     if (type) lines.push(`    types { ${type} json; }`, '    charset utf-8;', `    charset_types ${type};`);
@@ -148,7 +182,7 @@ export function renderApache(rules: readonly HeaderRule[]): string {
   const lines = ['# Apache (.htaccess or the virtual host; needs mod_headers)', ...(every?.headers ?? []).map(set)];
   for (const rule of others) {
     const type = contentType(rule);
-    lines.push(`# ${rule.why}`, `<If "%{REQUEST_URI} =~ m#^(?:${rule.patterns.map(patternSource).join('|')})$#">`);
+    lines.push(`# ${rule.why}`, `<If "%{REQUEST_URI} =~ m#^(?:${rule.patterns.map(serverPatternSource).join('|')})$#">`);
     lines.push(...rule.headers.filter((h) => h.name !== 'Content-Type').map((h) => `    ${set(h)}`));
     if (type) lines.push(`    ForceType "${type}"`);
     lines.push('</If>');

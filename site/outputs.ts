@@ -25,8 +25,11 @@ import { embedFramePath, feedAboutPath, feedArchiveFolder, itemPath, listingPath
 import type { SourceHealth } from '../lib/partners/items.ts';
 import type { FeedLinks } from './sections.ts';
 
+/** The header sets of pages: each has a Content-Security-Policy of its own (site/policy.ts). */
+export type PageHeaderSet = 'page' | 'search-page' | 'embed-frame';
+
 /** The response headers an output needs besides those every response gets (site/headers.ts). */
-export type HeaderSet = 'json-feed' | 'embed-script' | 'embed-frame' | 'asset';
+export type HeaderSet = PageHeaderSet | 'json-feed' | 'embed-script' | 'asset';
 
 /** Who writes an output's file: Eleventy (pages and small files), the library's feed writer, a copy of a file, or the search step. */
 export type Writer = 'eleventy' | 'feeds' | 'copy' | 'search';
@@ -112,7 +115,7 @@ export type AnyOutput = { [R in RouteName]: Output<R> }[RouteName];
 /** The paths of every section, as patterns: `/`, `/:stream/`, `/tags/:tag/`. */
 const sectionPatterns = [sectionPath({ kind: 'all' }), sectionPath({ kind: 'stream', slug: ':stream' }), sectionPath({ kind: 'tag', slug: ':tag' })];
 
-const page = { kind: 'page', writer: 'eleventy', sitemap: true, noindex: false, search: false } as const;
+const page = { kind: 'page', writer: 'eleventy', sitemap: true, noindex: false, search: false, headers: 'page' } as const;
 const file = { kind: 'file', writer: 'eleventy', sitemap: false, noindex: false, search: false } as const;
 const fixed = (path: string) => () => [path];
 
@@ -145,7 +148,7 @@ export const routes: { readonly [R in RouteName]: RouteTraits } = {
   feeds: { ...page, patterns: fixed(paths.feeds) },
   feedAbout: { ...page, patterns: () => sectionPatterns.map(feedAboutPath) },
   about: { ...page, patterns: fixed(paths.about) },
-  search: { ...page, patterns: fixed(paths.search) },
+  search: { ...page, headers: 'search-page', patterns: fixed(paths.search) },
   sources: { ...page, patterns: fixed(paths.sources) },
   embed: { ...page, patterns: fixed(paths.embed) },
   // Fragments shown inside partners' pages: not pages of this site for search engines.

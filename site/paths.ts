@@ -67,6 +67,7 @@ export const paths = {
   assets: '/assets/',
   stylesheet: '/assets/site.css',
   searchStylesheet: '/assets/search.css',
+  embedFrameStylesheet: '/assets/embed-frame.css',
   searchScript: '/assets/search.js',
   icon: '/assets/icon.svg',
   copyScript: '/assets/copy.js',

@@ -250,7 +250,7 @@ pages('lists mark partner items with the host they link to, and their titles lea
 
 pages('the archive draws items per stream per year as a chart with a text alternative and a table of the figures', (context) => {
   const main = element(readPage(dirOf(context), '/archive/'), 'main');
-  const svg = element(main, 'svg');
+  const svg = element(main, 'svg', { role: 'img' });
   assert.is(svg.attribs.role, 'img');
   assert.is(svg.attribs['aria-labelledby'], 'chart-title chart-desc');
   assert.is(svg.attribs.viewBox, undefined, 'no viewBox: the labels keep their size on narrow screens');
@@ -267,6 +267,8 @@ pages('the archive draws items per stream per year as a chart with a text altern
     ['2014: 12 items', ['12%', '16%', '8%', '12%']],
   ]);
   assert.equal(elements(element(main, 'figcaption'), 'li').map(text), ['Industry', 'Pathfinder sites', 'Social care', 'Public health']);
+  // The key's swatches are filled as the bars of each stream are (2011 has a segment of each).
+  assert.equal(elements(element(main, 'figcaption'), 'rect').map((r) => r.attribs.fill), elements(elements(svg, 'g')[0] as HtmlElement, 'rect').map((r) => r.attribs.fill));
   const table = element(main, 'table');
   assert.is(table.attribs['aria-labelledby'], 'chart-table-caption');
   assert.is(text(element(main, 'p', { id: 'chart-table-caption' })), 'Items per stream per year (by each item\'s home stream)');

@@ -5,7 +5,7 @@ import { gzipSync } from 'node:zlib';
 import type { Browser, BrowserContextOptions, Page, Route } from 'playwright-core';
 import { suite } from '../helpers/suite.ts';
 import * as assert from 'uvu/assert';
-import { findViolations, launchBrowser, recordPageOutput, visit } from '../helpers/browser.ts';
+import { findViolations, launchBrowser, recordPageOutput, recordPolicyViolations, visit } from '../helpers/browser.ts';
 import { buildSite, type BuiltSite } from '../helpers/site.ts';
 import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
 
@@ -18,6 +18,9 @@ interface Context {
   bareServer?: StaticServer;
   partnerDir?: string;
   partnerServer?: StaticServer;
+  /** A partner whose Content-Security-Policy allows our origin only for scripts and fetches, and styles only from itself. */
+  strictPartnerDir?: string;
+  strictPartnerServer?: StaticServer;
   browser?: Browser;
 }
 
@@ -77,10 +80,11 @@ threeml-news.themed::part(entry) { border-left: 4px solid rgb(0, 0, 255); }
 `;
 
 /** A partner's page, on another origin, with its own CSS and the pasted snippet. */
-function partnerPage(body: string, options: { lang?: string; bodyClass?: string }): string {
+function partnerPage(body: string, options: { lang?: string; bodyClass?: string; strict?: boolean }): string {
+  // The strict partner's policy allows no images, so it has no icon (a data: one would be refused).
   return `<!doctype html>
 <html lang="${options.lang ?? 'en-GB'}">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Westvale Council</title><link rel="icon" href="data:,"><link rel="stylesheet" href="partner.css"></head>
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Westvale Council</title>${options.strict ? '' : '<link rel="icon" href="data:,">'}<link rel="stylesheet" href="partner.css"></head>
 <body class="${options.bodyClass ?? ''}">
 <main>
 <h1>Westvale Council</h1>
@@ -114,15 +118,20 @@ embed.before(async (context) => {
   context.partnerDir = mkdtempSync(path.join(tmpdir(), '3ml-partner-'));
   writeFileSync(path.join(context.partnerDir, 'partner.css'), partnerCss);
   context.partnerServer = await serveStatic({ root: context.partnerDir });
+  context.strictPartnerDir = mkdtempSync(path.join(tmpdir(), '3ml-strict-partner-'));
+  writeFileSync(path.join(context.strictPartnerDir, 'partner.css'), partnerCss);
+  const ours = context.siteServer.origin;
+  writeFileSync(path.join(context.strictPartnerDir, '_headers'), `/*\n  Content-Security-Policy: default-src 'none'; script-src ${ours}; connect-src ${ours}; style-src 'self'\n`);
+  context.strictPartnerServer = await serveStatic({ root: context.strictPartnerDir });
   context.browser = await launchBrowser();
 });
 
 embed.after(async (context) => {
   await context.browser?.close();
-  await Promise.all([context.siteServer?.close(), context.prefixedServer?.close(), context.bareServer?.close(), context.partnerServer?.close()]);
+  await Promise.all([context.siteServer, context.prefixedServer, context.bareServer, context.partnerServer, context.strictPartnerServer].map((server) => server?.close()));
   context.site?.remove();
   context.prefixedSite?.remove();
-  if (context.partnerDir) rmSync(context.partnerDir, { recursive: true, force: true });
+  for (const dir of [context.partnerDir, context.strictPartnerDir]) if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 interface PartnerOptions {
@@ -132,16 +141,20 @@ interface PartnerOptions {
   readonly browser?: BrowserContextOptions;
   readonly lang?: string;
   readonly bodyClass?: string;
+  /** Served by the partner whose policy allows our origin only for scripts and fetches. */
+  readonly strict?: boolean;
 }
 
-/** Opens a partner page holding `body`; collects what reaches the console and any dialog. */
+/** Opens a partner page holding `body`; collects what reaches the console, policy violations and any dialog. */
 async function openPartner(context: Context, name: string, body: string, options: PartnerOptions = {}) {
-  writeFileSync(path.join(context.partnerDir as string, `${name}.html`), partnerPage(body, options));
+  const [dir, server] = options.strict ? [context.strictPartnerDir, context.strictPartnerServer] : [context.partnerDir, context.partnerServer];
+  writeFileSync(path.join(dir as string, `${name}.html`), partnerPage(body, options));
   const page = await (context.browser as Browser).newPage(options.browser);
   const { consoleErrors, pageErrors, dialogs } = recordPageOutput(page);
+  const violations = await recordPolicyViolations(page);
   await options.prepare?.(page);
-  await visit(page, `${context.partnerServer?.url}${name}.html`);
-  return { page, consoleErrors, pageErrors, dialogs };
+  await visit(page, `${server?.url}${name}.html`);
+  return { page, consoleErrors, pageErrors, dialogs, violations };
 }
 
 const snippet = (context: Context, attributes: string, fallback = 'News from 3ML News', server = context.siteServer) =>
@@ -326,6 +339,55 @@ embed('the partner\'s font and colour reach the widget, and the widget\'s styles
     assert.is(widgetList, 'none');
   } finally {
     await page.close();
+  }
+});
+
+/** What the widget's own styles set, and the partner's stylesheet outside it. */
+const widgetStyles = (page: Page) => page.locator('threeml-news').evaluate((widget) => {
+  const root = widget.shadowRoot as ShadowRoot;
+  const [list, entry, meta] = ['list', 'entry', 'meta'].map((part) => getComputedStyle(root.querySelector(`[part="${part}"]`) as Element));
+  return {
+    host: getComputedStyle(widget).display,
+    list: list?.listStyleType,
+    gap: entry?.marginBottom,
+    meta: meta?.fontSize,
+    partner: getComputedStyle(document.body).fontFamily,
+    styleElements: root.querySelectorAll('style').length,
+  };
+});
+
+const styled = { host: 'block', list: 'none', gap: '16px', meta: '14px', partner: '"Partner Serif", Georgia, serif' };
+
+embed('on a partner page whose policy allows our origin only in script-src and connect-src, and styles only from itself, the widget shows its items in its own styles', async (context) => {
+  const { page, consoleErrors, pageErrors, violations } = await openPartner(context, 'strict', snippet(context, 'stream="industry" limit="3"'), { strict: true });
+  try {
+    await page.locator('threeml-news [part="list"]').waitFor();
+    assert.equal(await page.locator('threeml-news [part="link"]').allTextContents(), feedTitles(context, 'industry/feed.json', 3));
+    assert.equal(await widgetStyles(page), { ...styled, styleElements: 0 });
+    await page.waitForLoadState('networkidle');
+    assert.equal([violations, consoleErrors, pageErrors], [[], [], []]);
+  } finally {
+    await page.close();
+  }
+});
+
+/** Takes constructed stylesheets away, as browsers before them lack them. */
+const withoutConstructedSheets = (page: Page) => page.addInitScript(() => {
+  delete (ShadowRoot.prototype as Partial<ShadowRoot>).adoptedStyleSheets;
+});
+
+embed('where constructed stylesheets are missing, a <style> element in the shadow root carries the styles, which such a partner\'s policy refuses', async (context) => {
+  for (const strict of [false, true]) {
+    const { page, violations } = await openPartner(context, 'old-browser', snippet(context, 'limit="2"'), { strict, prepare: withoutConstructedSheets });
+    try {
+      await page.locator('threeml-news [part="list"]').waitFor();
+      await page.waitForLoadState('networkidle');
+      if (!strict) assert.equal([await widgetStyles(page), violations], [{ ...styled, styleElements: 1 }, []]);
+      // Refused: the list keeps the browser's bullets. The fallback and the loading link both had a <style>.
+      else assert.equal([(await widgetStyles(page)).list, violations.map((violation) => violation.split(' ')[0])], ['disc', ['style-src-elem', 'style-src-elem']]);
+    } finally {
+      await page.close();
+    }
   }
 });
 
@@ -571,7 +633,7 @@ embed('every JSON Feed, archives included, and the script are readable from othe
     const script = await fetch(`${server?.url}embed/v1/news.js`);
     assert.equal([script.headers.get('access-control-allow-origin'), script.headers.get('cache-control')], ['*', 'public, max-age=3600']);
     const frame = await fetch(`${server?.url}embed/frame/industry/`);
-    assert.equal([frame.headers.get('content-security-policy'), frame.headers.get('cache-control')], ['frame-ancestors *', 'public, max-age=600']);
+    assert.equal([frame.headers.get('content-security-policy')?.match(/frame-ancestors ([^;]*)/)?.[1], frame.headers.get('cache-control')], ['*', 'public, max-age=600']);
     const css = await fetch(`${server?.url}assets/site.css`);
     assert.equal([css.headers.get('cache-control'), css.headers.get('x-content-type-options')], ['public, max-age=600', 'nosniff']);
   }

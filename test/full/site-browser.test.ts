@@ -1,7 +1,7 @@
 import { suite } from '../helpers/suite.ts';
 import * as assert from 'uvu/assert';
 import type { Browser, Page } from 'playwright-core';
-import { browseSharedSite, findViolations, stopBrowsing, type BrowsedSite, visit } from '../helpers/browser.ts';
+import { browseSharedSite, findViolations, pageTypes, statusOf, stopBrowsing, type BrowsedSite, visit } from '../helpers/browser.ts';
 import { sharedSite } from '../helpers/site.ts';
 import { serveStatic } from '../helpers/static-server.ts';
 
@@ -13,10 +13,6 @@ browserSuite.before(browseSharedSite);
 
 browserSuite.after(stopBrowsing);
 
-/** The status each page answers with: 200 but for the address that is not there. */
-const statusOf = (path: string) => (path === missingPage ? 404 : 200);
-const missingPage = '/no-such-page/';
-
 async function open(context: Context, path: string, viewport = { width: 1280, height: 720 }): Promise<Page> {
   const page = await (context.browser as Browser).newPage({ viewport });
   const response = await page.goto(new URL(path.slice(1), context.server?.url).href);
@@ -24,28 +20,6 @@ async function open(context: Context, path: string, viewport = { width: 1280, he
   assert.is(response?.status(), statusOf(path), `${path} answered ${response?.status()}`);
   return page;
 }
-
-/** One page of every type the site has. */
-const pageTypes: [string, string][] = [
-  ['home', '/'],
-  ['page 2', '/page/2/'],
-  ['stream', '/pathfinder/'],
-  ['tag', '/tags/telehealth/'],
-  ['tags', '/tags/'],
-  ['item', '/public-health/2014/digital-inclusion/'],
-  ['item with attachments', '/pathfinder/2013/worcester-business-case/'],
-  ['link post', '/industry/2012/bmj-telehealth-outcomes/'],
-  ['archive', '/archive/'],
-  ['year', '/archive/2013/'],
-  ['feeds', '/feeds/'],
-  ['feed preview', '/industry/feed/'],
-  ['about', '/about/'],
-  ['partner sources', '/sources/'],
-  ['embed our news', '/embed/'],
-  ['embed frame', '/embed/frame/industry/'],
-  ['search', '/search/'],
-  ['404', missingPage],
-];
 
 /** Waits for what scripts add to a page: the search box, the embed preview. */
 async function settle(page: Page, name: string): Promise<void> {
@@ -213,7 +187,7 @@ browserSuite('every page type fits a 320 px wide screen without scrolling sidewa
 browserSuite('the archive chart fits a 320 px screen with legible labels, and its table is a tab stop only where it scrolls', async (context) => {
   const narrow = await open(context, '/archive/', { width: 320, height: 640 });
   try {
-    const chart = await narrow.locator('.chart svg').evaluate((svg) => ({
+    const chart = await narrow.locator('.chart > svg').evaluate((svg) => ({
       width: svg.getBoundingClientRect().width,
       right: Math.max(...[...svg.querySelectorAll('rect, text')].map((e) => e.getBoundingClientRect().right)),
       smallestText: Math.min(...[...svg.querySelectorAll('text')].map((e) => parseFloat(getComputedStyle(e).fontSize))),

@@ -1,6 +1,7 @@
 /** Debian's Chromium, driven by playwright-core, started the one way this project allows. */
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { chromium, type Browser, type ConsoleMessage, type Page } from 'playwright-core';
+import { chromium, type Browser, type ConsoleMessage, type Frame, type Page } from 'playwright-core';
 import { sharedSite, type BuiltSite } from './site.ts';
 import { serveStatic, type StaticServer } from './static-server.ts';
 
@@ -40,6 +41,34 @@ export async function stopBrowsing(context: BrowsedSite): Promise<void> {
   await context.server?.close();
 }
 
+/** The address of a page that is not there, which is answered with the 404 page. */
+export const missingPage = '/no-such-page/';
+
+/** The status each page answers with: 200 but for the address that is not there. */
+export const statusOf = (path: string) => (path === missingPage ? 404 : 200);
+
+/** One page of every type the site has, by name and path. */
+export const pageTypes: readonly (readonly [name: string, path: string])[] = [
+  ['home', '/'],
+  ['page 2', '/page/2/'],
+  ['stream', '/pathfinder/'],
+  ['tag', '/tags/telehealth/'],
+  ['tags', '/tags/'],
+  ['item', '/public-health/2014/digital-inclusion/'],
+  ['item with attachments', '/pathfinder/2013/worcester-business-case/'],
+  ['link post', '/industry/2012/bmj-telehealth-outcomes/'],
+  ['archive', '/archive/'],
+  ['year', '/archive/2013/'],
+  ['feeds', '/feeds/'],
+  ['feed preview', '/industry/feed/'],
+  ['about', '/about/'],
+  ['partner sources', '/sources/'],
+  ['embed our news', '/embed/'],
+  ['embed frame', '/embed/frame/industry/'],
+  ['search', '/search/'],
+  ['404', missingPage],
+];
+
 /** What a page said: console errors and warnings, uncaught errors, and dialogs (dismissed). */
 export interface PageOutput {
   readonly consoleErrors: string[];
@@ -61,7 +90,27 @@ export function recordPageOutput(page: Page): PageOutput {
   return output;
 }
 
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+/**
+ * Starts recording the Content-Security-Policy violations of `page` and of every frame in
+ * it, from its next navigation on, as `directive blocked-address (frame address)`. Chromium
+ * reports each in the console as well, but only the event says which directive refused what.
+ */
+export async function recordPolicyViolations(page: Page): Promise<string[]> {
+  const violations: string[] = [];
+  await page.exposeBinding('reportPolicyViolation', ({ frame }, violation: string) => {
+    violations.push(`${violation} (${frame.url()})`);
+  });
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      void (window as unknown as { reportPolicyViolation: (violation: string) => Promise<void> }).reportPolicyViolation(`${event.effectiveDirective} ${event.blockedURI}`);
+    }, true);
+  });
+  return violations;
+}
+
+// Run through the DevTools protocol, which no Content-Security-Policy applies to: as a
+// <script> element (page.addScriptTag) the pages' own policy would refuse it.
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 export interface AxeViolation {
   readonly id: string;
@@ -70,9 +119,9 @@ export interface AxeViolation {
   readonly targets: readonly string[];
 }
 
-/** axe-core's WCAG 2.2 A and AA rules (which include 2.0 and 2.1) on the page as it is now. */
-export async function findViolations(page: Page): Promise<AxeViolation[]> {
-  await page.addScriptTag({ path: axePath });
+/** axe-core's WCAG 2.2 A and AA rules (which include 2.0 and 2.1) on the page, or the frame, as it is now. */
+export async function findViolations(page: Page | Frame): Promise<AxeViolation[]> {
+  await page.evaluate(axeSource);
   return page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
     const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'] } });
