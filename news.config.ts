@@ -21,4 +21,6 @@ export default defineConfig({
   summaryLength: 200,
   futureAllowanceHours: 36,
   feeds: { subscriptionSize: 20, archivePageSize: 100 },
+  // The CMS at /admin/ (docs/editing.md): it commits what editors save to this repository's branch.
+  cms: { backend: { name: 'github', repo: '3millionlives/3ml-news', branch: 'main' } },
 });

@@ -9,6 +9,7 @@
  * (Cloudflare allows one per rule) and `:name` as one path segment.
  */
 import type { NewsConfig } from '../lib/config.ts';
+import { adminPolicy } from '../cms/config.ts';
 import { routes, type HeaderSet } from './outputs.ts';
 
 export interface Header {
@@ -32,7 +33,12 @@ const everyResponse = {
   headers: [header('X-Content-Type-Options', 'nosniff'), header('Referrer-Policy', 'strict-origin-when-cross-origin')],
 };
 
-const sets: Record<HeaderSet, { readonly why: string; readonly headers: readonly Header[] }> = {
+interface HeaderSetRules {
+  readonly why: string;
+  readonly headers: readonly Header[];
+}
+
+const sets: Record<Exclude<HeaderSet, 'admin'>, HeaderSetRules> = {
   'json-feed': {
     why: 'JSON Feeds, read by the embed on partners\' pages: the subscription feeds and their archives',
     headers: [header('Access-Control-Allow-Origin', '*'), header('Content-Type', 'application/feed+json; charset=utf-8'), header('Cache-Control', 'public, max-age=600')],
@@ -51,13 +57,25 @@ const sets: Record<HeaderSet, { readonly why: string; readonly headers: readonly
   },
 };
 
+/** The CMS's page, with a policy of its own (cms/config.ts), when the site has one. */
+function adminSet(config: NewsConfig): HeaderSetRules | undefined {
+  return config.cms && {
+    why: 'The CMS, for editors: Decap needs eval, inline styles and its backend\'s API, which no other page gets; never indexed',
+    headers: [header('Content-Security-Policy', adminPolicy(config.cms.backend)), header('X-Robots-Tag', 'noindex')],
+  };
+}
+
 /** The rules, every response's first, each with the patterns of the routes that name its set. */
 export function headerRules(config: NewsConfig): HeaderRule[] {
   const prefix = (pattern: string) => config.site.pathPrefix + pattern.slice(1);
   const patternsOf = (set: HeaderSet) => Object.values(routes).filter((route) => route.headers === set).flatMap((route) => route.patterns(config));
+  const all: Partial<Record<HeaderSet, HeaderSetRules>> = { ...sets, admin: adminSet(config) };
   return [
     { ...everyResponse, patterns: [prefix('/*')] },
-    ...(Object.keys(sets) as HeaderSet[]).map((set) => ({ ...sets[set], patterns: patternsOf(set).map(prefix) })),
+    ...(Object.keys(all) as HeaderSet[]).flatMap((set) => {
+      const rules = all[set];
+      return rules ? [{ ...rules, patterns: patternsOf(set).map(prefix) }] : [];
+    }),
   ];
 }
 
