@@ -64,7 +64,7 @@ export const fieldLabels: { readonly [F in KnownField]: string } = {
   attachments: 'Attachments',
   image: 'Lead image',
   imageAlt: 'Image description',
-  draft: 'Draft (left out of the published site)',
+  draft: 'Draft',
   id: 'Permanent id',
 };
 
@@ -103,7 +103,7 @@ function widgets(config: NewsConfig, home: Stream): { readonly [F in KnownField]
     image: { widget: 'image', choose_url: false },
     imageAlt: { widget: 'string', hint: 'Required with a lead image: what it shows, for people who cannot see it.' },
     // A new item starts as a draft, as `npm run new` writes it: nothing unfinished is published.
-    draft: { widget: 'boolean', default: true },
+    draft: { widget: 'boolean', default: true, hint: 'A draft is kept out of the published site and shown only in previews. Turn it off to publish the item.' },
     // Written once, as the item is first saved (cms/editor.ts), and never shown.
     id: { widget: 'hidden' },
   };

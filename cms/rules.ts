@@ -80,7 +80,7 @@ export function savingProblems(fields: SavedFields, settings: EditorSettings, is
   if (!fields.draft) {
     for (const [field, read] of [['date', date], ['updated', updated]] as const) {
       if (read && read.day > latestDay(settings, read.hasTime, now)) {
-        problems.push(`"${labels[field]}" (${read.day}) is too far ahead to publish now: tick "${labels.draft}" until the day comes.`);
+        problems.push(`"${labels[field]}" (${read.day}) is too far ahead to publish now: turn on "${labels.draft}" until the day comes.`);
       }
     }
   }

@@ -147,7 +147,7 @@ rules('refuse an update before the publication day and a lead image without its 
 rules('refuse to publish an item dated ahead where npm run check would, and let a draft wait', () => {
   const ahead = (date: string, draft = false) => savingProblems({ title: 'A', date, draft }, settings, true, now).length > 0;
   assert.equal([ahead('2026-12-07'), ahead('2026-12-08'), ahead('2026-12-09'), ahead('2027-01-01', true)], [false, false, true, false]);
-  assert.equal(savingProblems({ title: 'A', date: '2026-12-09' }, settings, true, now), ['"Publication date" (2026-12-09) is too far ahead to publish now: tick "Draft (left out of the published site)" until the day comes.']);
+  assert.equal(savingProblems({ title: 'A', date: '2026-12-09' }, settings, true, now), ['"Publication date" (2026-12-09) is too far ahead to publish now: turn on "Draft" until the day comes.']);
   // Whatever the hour, a day the CMS lets through is one the check lets through.
   for (let hour = 0; hour < 24; hour++) {
     const clock = new Date(Date.UTC(2026, 11, 7, hour, 30));
