@@ -25,7 +25,10 @@ async function open(context: Context, path: string, viewport = { width: 1280, he
   return page;
 }
 
-/** One page of every type the site has. */
+/**
+ * One page of every type the site has for readers. /admin/ is not one: it is Decap's
+ * interface, for editors, and not ours to change (docs/editing.md says how it fares).
+ */
 const pageTypes: [string, string][] = [
   ['home', '/'],
   ['page 2', '/page/2/'],
