@@ -184,19 +184,23 @@ export function editorSettings(config: NewsConfig, stylesheet: string): EditorSe
 /**
  * The Content-Security-Policy of /admin/, with what Decap needs and nothing more, as
  * measured in Chromium (docs/editing.md): eval (ajv compiles the configuration's schema
- * with `new Function`), inline styles (emotion), blob: URLs for uploads shown and saved,
- * and, for GitHub, its API and the signed-in editor's avatar. Signing in opens a window of
- * the OAuth endpoint's own, which this policy does not govern; Git Gateway is the site's
- * own origin. The preview pane is an `about:srcdoc` frame, under this same policy.
+ * with `new Function`), inline styles (emotion), blob: URLs for uploads shown and saved.
+ * And what its backend talks to, read from Decap's source: GitHub's API, the signed-in
+ * editor's avatar and the status page Decap asks every five minutes whether GitHub is up;
+ * for Git Gateway, the site's own origin and Netlify's status page. Signing in opens a
+ * window of the OAuth endpoint's own, which this policy does not govern. The preview pane
+ * is an `about:srcdoc` frame, under this same policy.
  */
 export function adminPolicy(backend: CmsBackend): string {
-  const github = backend.name === 'github';
+  const hosts = backend.name === 'github'
+    ? { img: ' https://avatars.githubusercontent.com', connect: ' https://api.github.com https://www.githubstatus.com' }
+    : { img: '', connect: ' https://www.netlifystatus.com' };
   return [
     "default-src 'none'",
     "script-src 'self' 'unsafe-eval'",
     "style-src 'self' 'unsafe-inline'",
-    `img-src 'self' blob:${github ? ' https://avatars.githubusercontent.com' : ''}`,
-    `connect-src 'self' blob:${github ? ' https://api.github.com' : ''}`,
+    `img-src 'self' blob:${hosts.img}`,
+    `connect-src 'self' blob:${hosts.connect}`,
     "base-uri 'self'",
     "form-action 'none'",
     "frame-ancestors 'none'",

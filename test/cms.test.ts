@@ -182,7 +182,7 @@ built('/admin/ has a policy of its own, which allows eval, inline styles and Git
   const headers = readFileSync(path.join(dirOf(context), '_headers'), 'utf8');
   const policies = [...headers.matchAll(/^(\/\S*)\n(?: {2}.*\n)*? {2}Content-Security-Policy: (.*)$/gm)].map((m) => [m[1], m[2]]);
   assert.equal(policies.find(([pattern]) => pattern === '/admin/')?.[1],
-    "default-src 'none'; script-src 'self' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' blob: https://avatars.githubusercontent.com; connect-src 'self' blob: https://api.github.com; base-uri 'self'; form-action 'none'; frame-ancestors 'none'; object-src 'none'");
+    "default-src 'none'; script-src 'self' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' blob: https://avatars.githubusercontent.com; connect-src 'self' blob: https://api.github.com https://www.githubstatus.com; base-uri 'self'; form-action 'none'; frame-ancestors 'none'; object-src 'none'");
   assert.equal(policies.filter(([, policy]) => /unsafe-eval|api\.github\.com/.test(policy ?? '')).map(([pattern]) => pattern), ['/admin/']);
   assert.not.match(headers, /^\/admin\/\*/m);
 });
