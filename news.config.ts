@@ -24,4 +24,6 @@ export default defineConfig({
   // Google's public WebSub hub, which Feedly and Inoreader follow: subscribers hear of news
   // in seconds once npm run ping tells it which feeds changed. An empty list switches WebSub off.
   websub: { hubs: ['https://pubsubhubbub.appspot.com/'] },
+  // The CMS at /admin/ (docs/editing.md): it commits what editors save to this repository's branch.
+  cms: { backend: { name: 'github', repo: '3millionlives/3ml-news', branch: 'main' } },
 });

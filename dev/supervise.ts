@@ -13,6 +13,21 @@ export interface SuperviseOptions {
   readonly env: NodeJS.ProcessEnv;
   /** Files and folders whose change restarts it. */
   readonly code: readonly string[];
+  /** Processes that run beside it for as long as it runs, never restarted: when one stops, everything does. */
+  readonly beside?: readonly { readonly name: string; readonly command: readonly [string, ...string[]] }[];
+}
+
+/**
+ * The dev server of `npm start` on `port`; with `localBackend`, decap-server's API, its
+ * CMS at /admin/ saves through it (`npm run edit`).
+ */
+export function devServerProcess(port: number, localBackend?: string): SuperviseOptions {
+  return {
+    command: [process.execPath, 'scripts/run.mjs', 'dev/main.ts', String(port), ...(localBackend ? [localBackend] : [])],
+    // Feeds and canonical links in the preview point at the preview, unless told otherwise.
+    env: { ...process.env, NEWS_ORIGIN: process.env.NEWS_ORIGIN ?? `http://localhost:${port}` },
+    code: ['lib', 'site', 'src', 'layouts', 'embed', 'cms', 'pipeline', 'dev', 'eleventy.config.ts', 'news.config.ts'],
+  };
 }
 
 export function supervise(options: SuperviseOptions): void {
@@ -42,12 +57,26 @@ export function supervise(options: SuperviseOptions): void {
       });
     }, 100);
   });
-  const stop = async () => {
+  let stopping = false;
+  const besides = (options.beside ?? []).map(({ name, command: [file, ...args] }) => {
+    const started = spawn(file, args, { env: options.env, stdio: ['inherit', 'inherit', 'inherit', 'ipc'] });
+    const exited = new Promise<void>((resolve) => started.once('exit', (code, signal) => {
+      resolve();
+      if (stopping) return;
+      console.error(`[3ML News] ${name} stopped (${signal ?? `exit code ${code}`}), so everything stops`);
+      void stop(1);
+    }));
+    return { started, exited };
+  });
+  const stop = async (code = 0) => {
+    if (stopping) return;
+    stopping = true;
     clearTimeout(timer);
+    for (const beside of besides) beside.started.kill('SIGTERM');
     await watcher.close();
     await restarting;
-    await stopChild();
-    process.exit(0);
+    await Promise.all([stopChild(), ...besides.map((beside) => beside.exited)]);
+    process.exit(code);
   };
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void stop());
   // `npm start` stopped by its pid passes the signal to its shell, not to this process: the

@@ -69,6 +69,20 @@ export interface WebSubConfig {
   readonly hubs: readonly string[];
 }
 
+/**
+ * Where the CMS at /admin/ signs editors in and commits what they save (docs/editing.md):
+ * a GitHub repository, signing in with GitHub through an OAuth endpoint at `baseUrl`
+ * (Decap's default is Netlify's, https://api.netlify.com), or Netlify's Git Gateway.
+ */
+export type CmsBackend =
+  | { readonly name: 'github'; readonly repo: string; readonly branch: string; readonly baseUrl?: string }
+  | { readonly name: 'git-gateway'; readonly branch: string };
+
+/** The CMS at /admin/; without one, the site has no /admin/. */
+export interface CmsConfig {
+  readonly backend: CmsBackend;
+}
+
 export interface NewsConfig {
   readonly site: SiteConfig;
   /** The authority of default `tag:` ids. It never follows the site's host, so ids survive a move. */
@@ -84,6 +98,7 @@ export interface NewsConfig {
   readonly files: { readonly urlPath: string; readonly dir: string };
   readonly feeds: FeedConfig;
   readonly websub: WebSubConfig;
+  readonly cms?: CmsConfig;
 }
 
 /** What a configuration file may give; everything but the site's origin has a default. */
@@ -98,7 +113,11 @@ export interface NewsConfigInput {
   readonly feeds?: Partial<FeedConfig>;
   /** Leave out, or give no hubs, for no WebSub. */
   readonly websub?: Partial<WebSubConfig>;
+  /** The backend's branch defaults to `main`. */
+  readonly cms?: { readonly backend: DistributiveOmit<CmsBackend, 'branch'> & { readonly branch?: string } };
 }
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 /** Identity function that gives a configuration file its types. */
 export function defineConfig(input: NewsConfigInput): NewsConfigInput {
@@ -166,6 +185,8 @@ export function resolveConfig(input: NewsConfigInput, file = 'news.config.ts'): 
   }
 
   const hubs = checkHubs(input.websub?.hubs ?? [], problem);
+  const cms = input.cms && { backend: { ...input.cms.backend, branch: input.cms.backend.branch ?? 'main' } };
+  if (cms) checkCmsBackend(cms.backend, problem);
 
   if (problems.length > 0) throw new NewsConfigError(problems);
   const idAuthority = input.idAuthority ?? new URL(`${origin}/`).hostname;
@@ -188,6 +209,7 @@ export function resolveConfig(input: NewsConfigInput, file = 'news.config.ts'): 
     files,
     feeds: { subscriptionSize, archivePageSize, idPrefix: idPrefix ?? `tag:${idAuthority},2011:feeds/` },
     websub: { hubs },
+    ...(cms && { cms }),
   };
 }
 
@@ -221,6 +243,19 @@ function checkHubs(hubs: readonly string[], problem: (field: string, message: st
     }
   });
   return parsed;
+}
+
+function checkCmsBackend(backend: CmsBackend, problem: (field: string, message: string, hint: string) => void): void {
+  if (backend.name !== 'github' && backend.name !== 'git-gateway') {
+    problem('cms.backend.name', `"${String((backend as { name: unknown }).name)}" is not a backend the CMS is set up for`, 'write "github", or "git-gateway" on Netlify');
+    return;
+  }
+  if (!/^[^\s/]+$/.test(backend.branch)) problem('cms.backend.branch', `"${backend.branch}" is not a branch name`, 'write the branch the site is published from, e.g. "main"');
+  if (backend.name !== 'github') return;
+  if (!/^[\w.-]+\/[\w.-]+$/.test(backend.repo)) problem('cms.backend.repo', `"${backend.repo}" is not a GitHub repository`, 'write it as owner/name, e.g. "3millionlives/3ml-news"');
+  if (backend.baseUrl !== undefined && parseOrigin(backend.baseUrl) === undefined) {
+    problem('cms.backend.baseUrl', `"${backend.baseUrl}" is not an http(s) origin`, 'write the OAuth endpoint\'s origin, e.g. https://api.netlify.com, or leave it out for that one');
+  }
 }
 
 function checkStreams(streams: readonly Stream[], reserved: readonly string[], problem: (field: string, message: string, hint: string) => void): void {

@@ -10,6 +10,11 @@ export function isHttpUrl(text: string): boolean {
   }
 }
 
+/** How a link's site is named to readers: its host, without `www.` (`https://www.example.org/x` → `example.org`). */
+export function shownHost(url: string): string {
+  return new URL(url).hostname.replace(/^www\./, '');
+}
+
 /** A site-relative path such as `/files/plan.pdf` (not a protocol-relative `//host/...`). */
 export function isSitePath(text: string): boolean {
   return text.startsWith('/') && !text.startsWith('//') && !/\s/.test(text);

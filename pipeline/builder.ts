@@ -46,7 +46,7 @@ export async function readSite(settings: BuildSettings, cache: LocalCache, now: 
   const options = { config, rootDir, contentDir, sourcesFile, now, includeDrafts, cache, ...(pool && { readMany: pool.readMany }) };
   const stream = await buildNews(options, settings.log ?? console.warn);
   trace('stream read');
-  const site = buildSite(stream, { rootDir: settings.rootDir, contentDir: settings.contentDir });
+  const site = buildSite(stream, { rootDir: settings.rootDir, contentDir: settings.contentDir, ...(settings.localBackend && { localBackend: settings.localBackend }) });
   trace('site made');
   return site;
 }
@@ -73,7 +73,7 @@ export async function prepareBuild(site: Site, settings: BuildSettings, outputDi
   const feeds = byWriter('feeds') as Output<'feedRss' | 'feedAtom' | 'feedJson'>[];
   // Feed documents with items are dated by their items; those without, by the site's latest change.
   await writeFeeds(feeds.map((output) => output.data.document), { config: site.config, siteUpdated: site.stream.updated }, outputDir);
-  await writeCopies(byWriter('copy') as Output<'asset' | 'file'>[], outputDir);
+  await writeCopies(byWriter('copy') as Output<'asset' | 'file' | 'decap'>[], outputDir);
   trace('feeds and copies written');
   return { outputDir, key: state.key, plan, pages: byWriter('eleventy'), feeds: feeds.length, ...(digests && { digests }) };
 }

@@ -21,6 +21,8 @@ export interface BuildSettings {
   readonly cacheDir: string;
   /** A preview shows drafts; a build for publishing never does. */
   readonly includeDrafts: boolean;
+  /** decap-server's API, which the CMS of `npm run edit`'s dev server saves through (scripts/edit.ts); never set for a build to publish. */
+  readonly localBackend?: string;
   /** Where the build's lines go (its summary, and warnings as a short report); default the console. */
   readonly log?: (text: string) => void;
 }

@@ -33,6 +33,13 @@ export function parseCommand<O extends Options>(command: Command<O>, args = proc
   return parsed as { values: Values<O>; positionals: string[] };
 }
 
+/** The value of a port option, e.g. `--port`; refuses anything but a port number. */
+export function portOption(command: Pick<Command<Options>, 'name' | 'usage'>, option: string, value: string): number {
+  const port = Number(value);
+  if (!/^\d+$/.test(value) || port < 1 || port > 65535) refuse(command, `--${option} "${value}" is not a port number (a whole number from 1 to 65535)`);
+  return port;
+}
+
 /** Stops the command over how it was called: the reason, the usage, exit code 2. */
 export function refuse(command: Pick<Command<Options>, 'name' | 'usage'>, reason: string): never {
   console.error(`${command.name}: ${reason.replace(/\. To specify a positional argument.*$/s, '')}\n\n${command.usage}`);

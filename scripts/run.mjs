@@ -20,7 +20,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-const sourceFolders = ['lib', 'site', 'src', 'layouts', 'embed', 'pipeline', 'dev', 'scripts', 'bench'];
+const sourceFolders = ['lib', 'site', 'src', 'layouts', 'embed', 'cms', 'pipeline', 'dev', 'scripts', 'bench'];
 const sourceFiles = ['eleventy.config.ts', 'news.config.ts', 'package.json'];
 
 /** Every TypeScript source of the program, relative to the root, sorted. */

@@ -3,8 +3,8 @@
  * changes (dev/server.ts) and restarted as code changes (dev/supervise.ts). It builds
  * into a folder of its own in the cache, so nothing it writes can reach _site/.
  */
-import { supervise } from '../dev/supervise.ts';
-import { parseCommand, refuse } from './cli.ts';
+import { devServerProcess, supervise } from '../dev/supervise.ts';
+import { parseCommand, portOption } from './cli.ts';
 
 const command = {
   name: 'npm start',
@@ -19,10 +19,4 @@ never published. Ctrl-C (or stopping its process) stops everything it started.`,
 } as const;
 
 const { values } = parseCommand(command);
-if (!/^\d+$/.test(values.port) || Number(values.port) < 1 || Number(values.port) > 65535) refuse(command, `--port "${values.port}" is not a port number (e.g. --port 8080)`);
-supervise({
-  command: [process.execPath, 'scripts/run.mjs', 'dev/main.ts', values.port],
-  // Feeds and canonical links in the preview point at the preview, unless told otherwise.
-  env: { ...process.env, NEWS_ORIGIN: process.env.NEWS_ORIGIN ?? `http://localhost:${values.port}` },
-  code: ['lib', 'site', 'src', 'layouts', 'embed', 'pipeline', 'dev', 'eleventy.config.ts', 'news.config.ts'],
-});
+supervise(devServerProcess(portOption(command, 'port', values.port)));

@@ -4,6 +4,8 @@
  */
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { editorSettings } from '../cms/config.ts';
+import { decapFolder, isDecapFileShipped } from '../cms/decap.ts';
 import type { NewsConfig } from '../lib/config.ts';
 import { channelDocuments, formatFiles, type FeedChannel, type FeedDocument } from '../lib/feeds/spec.ts';
 import type { NewsItem } from '../lib/model.ts';
@@ -13,7 +15,7 @@ import { groupByStream, groupByTag, groupByYear, lastChanged } from '../lib/sele
 import { headerRules } from './headers.ts';
 import { checkStreamSlugs, feedRoutes, routes, type AnyOutput, type CopyData } from './outputs.ts';
 import { archiveLinks, countByYearAndStream, itemPages, listingPages, yearPages, type FeedAboutData } from './pages.ts';
-import { embedFramePath, feedAboutPath, paths, sectionPath } from './paths.ts';
+import { embedFramePath, feedAboutPath, paths, sectionPath, sitePath } from './paths.ts';
 import { findRelated } from './related.ts';
 import { partnerRecords, type SearchRecord } from './search.ts';
 import { buildSections, feedLinks, sectionChannel, sectionInfo, type FeedLinks } from './sections.ts';
@@ -23,6 +25,8 @@ export interface SiteOptions {
   readonly rootDir: string;
   /** The content folder, relative to the root; its static files are published too. */
   readonly contentDir: string;
+  /** decap-server's API, for the CMS of `npm run edit`'s dev server; never in a build to publish. */
+  readonly localBackend?: string;
 }
 
 /** The site: the stream it was made from and every output, with the search records. */
@@ -95,6 +99,16 @@ export function buildSite(stream: NewsStream, options: SiteOptions): Site {
   }
   for (const [route, folder, urlPath] of [['asset', 'src/assets', paths.assets], ['file', path.join(options.contentDir, config.files.dir), config.files.urlPath]] as const) {
     for (const copy of listCopies(path.resolve(options.rootDir, folder))) outputs.push({ route, path: `${urlPath}${copy.relative}`, data: copy.data });
+  }
+  if (config.cms) {
+    // Decap and decap-server name files from the repository's root, the project's.
+    const contentDir = path.relative(options.rootDir, path.resolve(options.rootDir, options.contentDir)).split(path.sep).join('/');
+    outputs.push(
+      { route: 'admin', path: paths.admin, data: {} },
+      { route: 'adminConfig', path: paths.adminConfig, data: { cms: config.cms, contentDir, ...(options.localBackend && { localBackend: options.localBackend }) } },
+      { route: 'adminScript', path: paths.adminScript, data: editorSettings(config, sitePath(config, paths.stylesheet)) },
+    );
+    for (const copy of listCopies(decapFolder).filter((copy) => isDecapFileShipped(copy.relative))) outputs.push({ route: 'decap', path: `${paths.decap}${copy.relative}`, data: copy.data });
   }
   outputs.push({ route: 'sitemap', path: paths.sitemap, data: { entries: sitemapEntries(outputs) } });
   return { config, stream, channels, documents, outputs, searchRecords: partnerRecords(items, config) };

@@ -13,6 +13,7 @@
  * a CMS's `/admin/`), so it is written once per stream instead.
  */
 import type { NewsConfig } from '../lib/config.ts';
+import { adminPolicy } from '../cms/config.ts';
 import { feedFormats } from '../lib/feeds/spec.ts';
 import { feedPatterns, patternSource, routes, type HeaderSet, type PageHeaderSet } from './outputs.ts';
 import { contentSecurityPolicies, permissionsPolicy, renderPolicy } from './policy.ts';
@@ -49,7 +50,12 @@ const pageHeaders = (set: PageHeaderSet): Header[] => [
   header('Permissions-Policy', permissionsPolicy),
 ];
 
-const sets: Record<HeaderSet, { readonly why: string; readonly headers: readonly Header[] }> = {
+interface HeaderSetRules {
+  readonly why: string;
+  readonly headers: readonly Header[];
+}
+
+const sets: Record<Exclude<HeaderSet, 'admin'>, HeaderSetRules> = {
   page: {
     why: 'Pages: their own scripts and stylesheets only, nothing inline (each page carries the same policy in a <meta> element too)',
     headers: pageHeaders('page'),
@@ -76,6 +82,14 @@ const sets: Record<HeaderSet, { readonly why: string; readonly headers: readonly
   },
 };
 
+/** The CMS's page, with a policy of its own (cms/config.ts), when the site has one. */
+function adminSet(config: NewsConfig): HeaderSetRules | undefined {
+  return config.cms && {
+    why: 'The CMS, for editors: Decap needs eval, inline styles and its backend\'s API, which no other page gets; never indexed',
+    headers: [header('Content-Security-Policy', adminPolicy(config.cms.backend)), header('Permissions-Policy', permissionsPolicy), header('X-Robots-Tag', 'noindex')],
+  };
+}
+
 /**
  * The rules, every response's first, each with the patterns of the routes that name its set;
  * then WebSub's, when a hub is configured. A pattern under `/:stream/` is written once per
@@ -85,9 +99,13 @@ export function headerRules(config: NewsConfig): HeaderRule[] {
   const prefix = (pattern: string) => config.site.pathPrefix + pattern.slice(1);
   const sitePatterns = (pattern: string) => (pattern.startsWith('/:stream/') ? config.streams.map((stream) => `/${stream.slug}${pattern.slice('/:stream'.length)}`) : [pattern]).map(prefix);
   const patternsOf = (set: HeaderSet) => Object.values(routes).filter((route) => route.headers === set).flatMap((route) => route.patterns(config)).flatMap(sitePatterns);
+  const all: Partial<Record<HeaderSet, HeaderSetRules>> = { ...sets, admin: adminSet(config) };
   return [
     { ...everyResponse, patterns: [prefix('/*')] },
-    ...(Object.keys(sets) as HeaderSet[]).map((set) => ({ ...sets[set], patterns: patternsOf(set) })),
+    ...(Object.keys(all) as HeaderSet[]).flatMap((set) => {
+      const rules = all[set];
+      return rules ? [{ ...rules, patterns: patternsOf(set) }] : [];
+    }),
     ...webSubRules(config, sitePatterns),
   ];
 }

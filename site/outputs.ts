@@ -12,6 +12,8 @@
  * checker's expectations and the feeds `npm run ping` announces (all three read the
  * build's manifest).
  */
+import type { EditorSettings } from '../cms/bundle.ts';
+import type { CmsConfigOptions } from '../cms/config.ts';
 import type { EmbedSettings } from '../embed/bundle.ts';
 import type { NewsConfig } from '../lib/config.ts';
 import { feedFormats, feedPath, type FeedDocument, type FeedFormat } from '../lib/feeds/spec.ts';
@@ -29,7 +31,7 @@ import type { FeedLinks } from './sections.ts';
 export type PageHeaderSet = 'page' | 'search-page' | 'embed-frame';
 
 /** The response headers an output needs besides those every response gets (site/headers.ts). */
-export type HeaderSet = PageHeaderSet | 'json-feed' | 'embed-script' | 'asset';
+export type HeaderSet = PageHeaderSet | 'json-feed' | 'embed-script' | 'asset' | 'admin';
 
 /** Who writes an output's file: Eleventy (pages and small files), the library's feed writer, a copy of a file, or the search step. */
 export type Writer = 'eleventy' | 'feeds' | 'copy' | 'search';
@@ -97,6 +99,10 @@ export interface RouteData {
   readonly feedJson: FeedOutputData;
   readonly asset: CopyData;
   readonly file: CopyData;
+  readonly admin: Record<string, never>;
+  readonly adminConfig: CmsConfigOptions;
+  readonly adminScript: EditorSettings;
+  readonly decap: CopyData;
 }
 
 export type RouteName = keyof RouteData;
@@ -166,6 +172,11 @@ export const routes: { readonly [R in RouteName]: RouteTraits } = {
   feedJson: feedRoute('json', 'json-feed'),
   asset: { ...file, writer: 'copy', headers: 'asset', patterns: () => [`${paths.assets}*`] },
   file: { ...file, writer: 'copy', patterns: (config) => [`${config.files.urlPath}*`] },
+  // The CMS, when the site has one: for editors, not readers, so never indexed.
+  admin: { ...page, sitemap: false, noindex: true, headers: 'admin', patterns: fixed(paths.admin) },
+  adminConfig: { ...file, patterns: fixed(paths.adminConfig) },
+  adminScript: { ...file, patterns: fixed(paths.adminScript) },
+  decap: { ...file, writer: 'copy', patterns: () => [`${paths.decap}*`] },
 };
 
 /** The search index is the search step's output, kept by the site build (site/write.ts). */

@@ -75,6 +75,11 @@ export const paths = {
   tableScrollScript: '/assets/table-scroll.js',
   /** The search index, written by `npm run build:search`. */
   pagefind: '/pagefind/',
+  /** The CMS, for editors (docs/editing.md): its page, its configuration, our additions to it, and Decap's bundle. */
+  admin: '/admin/',
+  adminConfig: '/admin/config.yml',
+  adminScript: '/admin/editor.js',
+  decap: '/admin/decap/',
 } as const;
 
 /** Where the static files of the content folder are published: `/files/` by default. */

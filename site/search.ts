@@ -7,6 +7,7 @@
 import { streamTitle, type NewsConfig } from '../lib/config.ts';
 import { dayOf } from '../lib/dates.ts';
 import type { NewsItem } from '../lib/model.ts';
+import { shownHost } from '../lib/urls.ts';
 
 /** One record as Pagefind's `addCustomRecord` takes it. */
 export interface SearchRecord {
@@ -22,7 +23,7 @@ export interface SearchRecord {
 
 /** The host a link post or partner item points to, without `www.`, for "Links to …". */
 export function linkOutHost(item: NewsItem): string | undefined {
-  return item.link === undefined ? undefined : new URL(item.link).hostname.replace(/^www\./, '');
+  return item.link === undefined ? undefined : shownHost(item.link);
 }
 
 /** A record for every partner item of the stream. */

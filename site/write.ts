@@ -115,7 +115,7 @@ export async function removeStale(outputDir: string, stale: readonly string[]): 
 }
 
 /** Copies the files of copy outputs. */
-export async function writeCopies(outputs: readonly Output<'asset' | 'file'>[], outputDir: string): Promise<void> {
+export async function writeCopies(outputs: readonly Output<'asset' | 'file' | 'decap'>[], outputDir: string): Promise<void> {
   await Promise.all(outputs.map(async (output) => {
     const target = path.join(outputDir, outputFile(output.path));
     await mkdir(path.dirname(target), { recursive: true });

@@ -6,6 +6,7 @@
 import type { AnyOutput, Output, RouteName } from '../site/outputs.ts';
 import { routes } from '../site/outputs.ts';
 import { renderAbout } from './about.ts';
+import { renderAdminConfig, renderAdminPage, renderAdminScript } from './admin.ts';
 import { renderArchive } from './archive.ts';
 import type { RenderContext } from './context.ts';
 import { renderEmbedFrame } from './embed-frame.ts';
@@ -24,7 +25,7 @@ import { renderYear } from './year.ts';
 export type { RenderContext };
 
 /** The routes whose files Eleventy writes. */
-export type PageRoute = Exclude<RouteName, 'feedRss' | 'feedAtom' | 'feedJson' | 'asset' | 'file'>;
+export type PageRoute = Exclude<RouteName, 'feedRss' | 'feedAtom' | 'feedJson' | 'asset' | 'file' | 'decap'>;
 
 /** Any output Eleventy writes, its data typed by its route. */
 export type PageOutput = { [R in PageRoute]: Output<R> }[PageRoute];
@@ -51,6 +52,9 @@ const renderers: { readonly [R in PageRoute]: Renderer<R> } = {
   opml: renderOpmlFile,
   sourcesJson: renderSourcesJson,
   embedScript: renderEmbedScript,
+  admin: renderAdminPage,
+  adminConfig: renderAdminConfig,
+  adminScript: renderAdminScript,
 };
 
 /** Whether Eleventy writes an output (pages and small files), rather than the feed writer or a copy. */

@@ -36,7 +36,7 @@ const reserved = suite('streams named like one of the site\'s own paths');
 
 reserved('the site refuses them, naming the option and every path it reserves, all read from the outputs table', () => {
   const config = resolveConfig({ site, streams: [...defaultStreams, stream('tags'), stream('feed'), stream('pagefind')] });
-  const list = 'about, archive, assets, embed, feed, feeds, files, page, pagefind, search, sources, tags';
+  const list = 'about, admin, archive, assets, embed, feed, feeds, files, page, pagefind, search, sources, tags';
   assert.equal(checkStreamSlugs(config).map(formatProblem), ['tags', 'feed', 'pagefind'].map((slug, index) =>
     `news.config.ts: streams.${index + 4}.slug: "${slug}" is a path the site uses for itself, so the stream's pages would collide with the site's /${slug}/ (choose another slug; these are the site's: ${list})`));
 });
@@ -52,7 +52,7 @@ reserved('every top-level folder the site writes, other than the streams\', is r
     const { readdirSync } = await import('node:fs');
     const streams = defaultStreams.map((s) => s.slug);
     const written = readdirSync(built.dir, { withFileTypes: true }).filter((e) => e.isDirectory() && !streams.includes(e.name)).map((e) => e.name).sort();
-    assert.equal(written, ['about', 'archive', 'assets', 'embed', 'feed', 'feeds', 'files', 'search', 'sources', 'tags']);
+    assert.equal(written, ['about', 'admin', 'archive', 'assets', 'embed', 'feed', 'feeds', 'files', 'search', 'sources', 'tags']);
     const config = resolveConfig({ site });
     assert.equal(written.filter((name) => !reservedSegments(config).includes(name)), []);
   } finally {

@@ -317,10 +317,10 @@ function listPages(dir: string, relative = ''): string[] {
   });
 }
 
-pages('sitemap.xml lists every page the build writes, except 404.html and the embed frames, which ask not to be indexed', (context) => {
+pages('sitemap.xml lists every page the build writes, except 404.html, the embed frames and the CMS, which ask not to be indexed', (context) => {
   const sitemap = parseDocument(readFileSync(path.join(dirOf(context), 'sitemap.xml'), 'utf8'), { xmlMode: true });
   const urls = elements(sitemap, 'url').map((u) => text(element(u, 'loc')));
-  const expected = listPages(dirOf(context)).filter((p) => p !== '/404.html' && !p.startsWith('/embed/frame/')).map((p) => origin + p);
+  const expected = listPages(dirOf(context)).filter((p) => p !== '/404.html' && !p.startsWith('/embed/frame/') && p !== '/admin/').map((p) => origin + p);
   assert.equal([...urls].sort(), expected.sort());
   assert.ok(urls.includes(`${origin}/sources/`) && urls.includes(`${origin}/embed/`));
   const noindex = listPages(dirOf(context)).filter((p) => readHead(readPage(dirOf(context), p)).robots === 'noindex');

@@ -20,6 +20,22 @@ export const knownFields = [
   'link', 'attachments', 'image', 'imageAlt', 'draft', 'id',
 ] as const;
 
+export type KnownField = (typeof knownFields)[number];
+
+/** The fields every item must have. */
+export const requiredFields = ['title', 'date'] as const satisfies readonly KnownField[];
+
+/** The fields of an author written as a set of fields. */
+export const authorFields = ['name', 'email', 'url'] as const;
+
+/** The fields of an attachment. */
+export const attachmentFields = ['url', 'title', 'type', 'size'] as const;
+
+/** What an author's `email` must look like. */
+export const emailPattern = /^[^\s@<>"]+@[^\s@<>".]+(?:\.[^\s@<>".]+)+$/;
+
+const isRequired = (field: KnownField): boolean => (requiredFields as readonly KnownField[]).includes(field);
+
 /** An attachment as written, with its URL still possibly site-relative. */
 export interface AttachmentInput {
   readonly url: string;
@@ -87,9 +103,9 @@ export function checkFrontMatter(data: unknown, context: FrontMatterContext): { 
     report('warning', key, `"${key}" is not a field of the content model and is ignored`, guess ? `did you mean "${guess}"?` : `the fields are: ${knownFields.join(', ')}`);
   }
 
-  const title = reader.text('title', { required: true, oneLine: true, plain: true });
+  const title = reader.text('title', { required: isRequired('title'), oneLine: true, plain: true });
   const draft = reader.boolean('draft');
-  const date = readDate(reader, 'date', context, true);
+  const date = readDate(reader, 'date', context);
   const updated = readUpdated(reader, date, context);
   // A draft is not published, so it may be dated ahead: that is how an item waits until it is due.
   if (!draft) {
@@ -251,8 +267,8 @@ interface DateField {
   readonly calendarDay: string;
 }
 
-function readDate(reader: FieldReader, field: 'date' | 'updated', context: FrontMatterContext, required: boolean): DateField | undefined {
-  const text = reader.text(field, { required, oneLine: true });
+function readDate(reader: FieldReader, field: 'date' | 'updated', context: FrontMatterContext): DateField | undefined {
+  const text = reader.text(field, { required: isRequired(field), oneLine: true });
   if (text === undefined) return undefined;
   const reading = parseNewsDate(text, context.timeZone, context.language);
   if (reading.ok) return { text, date: reading.date, calendarDay: reading.calendarDay };
@@ -265,7 +281,7 @@ function readDate(reader: FieldReader, field: 'date' | 'updated', context: Front
  * nothing `date` does not, so it is no update. Never earlier than `date`.
  */
 function readUpdated(reader: FieldReader, date: DateField | undefined, context: FrontMatterContext): DateField | undefined {
-  const updated = readDate(reader, 'updated', context, false);
+  const updated = readDate(reader, 'updated', context);
   if (updated === undefined || date === undefined) return updated;
   if (!updated.date.hasTime && updated.calendarDay === date.calendarDay) return undefined;
   if (updated.date.epochMs >= date.date.epochMs) return updated;
@@ -314,11 +330,11 @@ function readAuthor(reader: FieldReader, field: string, entry: unknown, report: 
     return name === undefined ? [] : [{ name }];
   }
   for (const key of Object.keys(entry)) {
-    if (!['name', 'email', 'url'].includes(key)) report('warning', `${field}.${key}`, `"${key}" is not a field of an author and is ignored`, 'an author has name, email and url');
+    if (!(authorFields as readonly string[]).includes(key)) report('warning', `${field}.${key}`, `"${key}" is not a field of an author and is ignored`, `an author has ${listed(authorFields)}`);
   }
   const name = reader.textValue(`${field}.name`, entry.name, { required: true, oneLine: true, plain: true });
   const email = reader.textValue(`${field}.email`, entry.email, { oneLine: true });
-  if (email !== undefined && !/^[^\s@<>"]+@[^\s@<>".]+(?:\.[^\s@<>".]+)+$/.test(email)) {
+  if (email !== undefined && !emailPattern.test(email)) {
     report('error', `${field}.email`, `"${email}" is not an e-mail address`, 'write it as name@example.org, or remove it');
   }
   const url = reader.urlValue(`${field}.url`, entry.url, { sitePathAllowed: false });
@@ -339,7 +355,7 @@ function readAttachments(reader: FieldReader, value: unknown, context: FrontMatt
       return [];
     }
     for (const key of Object.keys(entry)) {
-      if (!['url', 'title', 'type', 'size'].includes(key)) report('warning', `${field}.${key}`, `"${key}" is not a field of an attachment and is ignored`, 'an attachment has url, title, type and size');
+      if (!(attachmentFields as readonly string[]).includes(key)) report('warning', `${field}.${key}`, `"${key}" is not a field of an attachment and is ignored`, `an attachment has ${listed(attachmentFields)}`);
     }
     const url = reader.urlValue(`${field}.url`, entry.url, { sitePathAllowed: true });
     if (entry.url === undefined) report('error', `${field}.url`, 'the attachment has no url', 'add url: with the file\'s address');
@@ -380,6 +396,11 @@ function checkLocalFile(url: string, field: string, context: FrontMatterContext,
 }
 
 
+
+/** `name, email and url`. */
+function listed(names: readonly string[]): string {
+  return `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+}
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

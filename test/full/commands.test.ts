@@ -45,7 +45,7 @@ const every = suite('every command');
 
 const commands: [string, string][] = [
   ['npm run build', 'scripts/build.ts'], ['npm run build:site', 'scripts/build-site.ts'], ['npm run build:search', 'scripts/build-search.ts'], ['npm start', 'scripts/start.ts'],
-  ['npm run check', 'scripts/check.ts'], ['npm run new', 'scripts/new.ts'], ['npm run fetch', 'scripts/fetch.ts'],
+  ['npm run edit', 'scripts/edit.ts'], ['npm run check', 'scripts/check.ts'], ['npm run new', 'scripts/new.ts'], ['npm run fetch', 'scripts/fetch.ts'],
   ['npm run sources', 'scripts/sources.ts'], ['npm run check:links', 'scripts/check-links.ts'], ['npm run ping', 'scripts/ping.ts'], ['npm run docs', 'scripts/docs.ts'],
 ];
 
@@ -62,6 +62,19 @@ every('an unknown option is one line naming it, then the usage, exit code 2 and 
   assert.equal(results, commands.map(([name]) => ({
     name, code: 2, stdout: '', reason: `${name}: Unknown option '--colour'`, blank: '', usage: true, stack: false, help: [0, true, true],
   })));
+});
+
+every('npm start and npm run edit refuse a port that is none, and two servers on one port', async () => {
+  const results = await Promise.all([
+    command('scripts/start.ts', ['--port', '0']),
+    command('scripts/edit.ts', ['--backend-port', 'eighty']),
+    command('scripts/edit.ts', ['--port', '9000', '--backend-port', '9000']),
+  ]);
+  assert.equal(results.map((r) => [r.code, r.stderr.split('\n')[0]]), [
+    [2, 'npm start: --port "0" is not a port number (a whole number from 1 to 65535)'],
+    [2, 'npm run edit: --backend-port "eighty" is not a port number (a whole number from 1 to 65535)'],
+    [2, 'npm run edit: --port and --backend-port are both 9000: the two servers need a port each'],
+  ]);
 });
 
 const create = suite('npm run new');
