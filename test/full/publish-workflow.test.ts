@@ -8,13 +8,12 @@
  */
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as assert from 'uvu/assert';
 import { item } from '../helpers/content.ts';
 import { startFeedServer, type FeedServer } from '../helpers/feed-server.ts';
+import { startHubServer, type HubServer } from '../helpers/hub-server.ts';
 import { suite } from '../helpers/suite.ts';
 import { npmCommands, readSteps, runSteps, whyNotRun, workflowDir, workflowFiles, type StepResult } from '../helpers/workflow.ts';
 
@@ -38,21 +37,8 @@ commands('npm ci, and npm scripts that package.json defines and the README names
 
 commands.run();
 
-/** A WebSub hub on 127.0.0.1 that takes every publish ping (204) and keeps its form. */
-async function startHub(): Promise<{ url: string; pings: URLSearchParams[]; close: () => Promise<void> }> {
-  const pings: URLSearchParams[] = [];
-  const server = createServer((request, response) => {
-    let body = '';
-    request.on('data', (chunk: Buffer) => (body += chunk.toString()));
-    request.on('end', () => {
-      if (request.method === 'POST') pings.push(new URLSearchParams(body));
-      response.writeHead(request.method === 'POST' ? 204 : 405).end();
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}/`, pings, close: () => new Promise((resolve) => server.close(() => resolve())) };
-}
+/** The hub news.config.ts names, which a scratch copy names its test hub in place of. */
+const shippedHub = 'https://pubsubhubbub.appspot.com/';
 
 /** Git that reads no configuration but the repository's, writing as the tests' author. */
 const gitEnv = { GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1', GIT_AUTHOR_NAME: 'Test', GIT_AUTHOR_EMAIL: 'test@example.org', GIT_COMMITTER_NAME: 'Test', GIT_COMMITTER_EMAIL: 'test@example.org' };
@@ -70,10 +56,10 @@ interface Scratch {
 
 /**
  * This project's files as git has them (tracked, and new files not ignored), with
- * `sources` as content/sources.yaml, in a repository of their own with a bare origin;
- * node_modules is this project's.
+ * `sources` as content/sources.yaml and `hub` as the configuration's WebSub hub, in a
+ * repository of their own with a bare origin; node_modules is this project's.
  */
-function scratchProject(sources: string): Scratch {
+function scratchProject(sources: string, hub: string): Scratch {
   const base = mkdtempSync(path.join(tmpdir(), '3ml-publish-'));
   const root = path.join(base, 'project');
   const origin = path.join(base, 'origin.git');
@@ -84,6 +70,10 @@ function scratchProject(sources: string): Scratch {
   }
   symlinkSync(path.resolve('node_modules'), path.join(root, 'node_modules'));
   writeFileSync(path.join(root, 'content', 'sources.yaml'), sources);
+  const configFile = path.join(root, 'news.config.ts');
+  const shippedConfig = readFileSync(configFile, 'utf8');
+  if (!shippedConfig.includes(shippedHub)) throw new Error(`news.config.ts names no ${shippedHub}: say here how the scratch copy names its hub`);
+  writeFileSync(configFile, shippedConfig.replace(shippedHub, hub));
   git(root, 'init', '-q', '-b', 'main');
   // .gitignore's node_modules/ matches a folder, not this link to one.
   writeFileSync(path.join(root, '.git', 'info', 'exclude'), '/node_modules\n');
@@ -111,10 +101,9 @@ function scratchProject(sources: string): Scratch {
 const source = (name: string, url: string, stream: string) => `- name: ${name}\n  url: ${url}\n  stream: ${stream}\n  organisation: ${name} Ltd\n  homepage: https://${stream}.example.org/\n`;
 
 /** The environment of a job: this one's, without npm's variables for this project or any NEWS_ setting of the person running the tests. */
-function jobEnv(hubUrl: string): NodeJS.ProcessEnv {
+function jobEnv(): NodeJS.ProcessEnv {
   const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(npm_|NEWS_)/i.test(key)));
-  // The hub's address is given as scripts/ping.ts reads it (the websub branch).
-  return { ...env, ...gitEnv, FORCE_COLOR: '0', NEWS_WEBSUB_HUB: hubUrl };
+  return { ...env, ...gitEnv, FORCE_COLOR: '0' };
 }
 
 /** What each step came to, one line each: its exit code, or why it did not run; the ping's code left out, since it may fail (continue-on-error). */
@@ -138,11 +127,11 @@ const everyStepFine = outcomes(steps.map((step) => ({ name: step.name, ...(whyNo
 const output = (results: readonly StepResult[], name: string) => results.find((r) => r.name === name)?.output ?? '';
 const code = (results: readonly StepResult[], name: string) => results.find((r) => r.name === name)?.code;
 
-const publish = suite<{ feeds?: FeedServer; hub?: Awaited<ReturnType<typeof startHub>> }>('publish.yml, its steps run in order on a scratch copy');
+const publish = suite<{ feeds?: FeedServer; hub?: HubServer }>('publish.yml, its steps run in order on a scratch copy');
 
 publish.before(async (context) => {
   context.feeds = await startFeedServer();
-  context.hub = await startHub();
+  context.hub = await startHubServer();
 });
 
 publish.after(async (context) => {
@@ -156,10 +145,10 @@ publish('fetches the partners (one failing), commits only their items on top of 
     source('Northshire news', `${feeds.url}rss-20.xml`, 'pathfinder'),
     source('CareLink press releases', `${feeds.url}atom-10.xml`, 'industry'),
     source('Broken partner', `${feeds.url}status/500`, 'social-care'),
-  ].join('\n'));
+  ].join('\n'), hub.url);
   try {
     scratch.pushElsewhere('content/industry/2013/pushed-meanwhile.md', item({ title: 'Pushed meanwhile', date: '2013-06-01' }), 'An item pushed while the job runs');
-    const env = jobEnv(hub.url);
+    const env = jobEnv();
     const first = await runSteps(steps, scratch.root, env);
     // A failing partner fails no step.
     assert.equal(outcomes(first.results), everyStepFine, failures(first.results));
@@ -178,17 +167,16 @@ publish('fetches the partners (one failing), commits only their items on top of 
       'content/partners/broken-partner.json', 'content/partners/carelink-press-releases.json', 'content/partners/northshire-news.json',
     ]);
     const stateDir = path.join(scratch.root, 'content', 'partners', 'state');
-    assert.equal(readdirSync(stateDir).sort(), ['broken-partner.json', 'carelink-press-releases.json', 'northshire-news.json']);
+    // The fetch's state, and what npm run ping told the hub.
+    assert.equal(readdirSync(stateDir).sort(), ['broken-partner.json', 'carelink-press-releases.json', 'northshire-news.json', 'websub.json']);
     assert.is(git(scratch.root, 'check-ignore', 'content/partners/state/northshire-news.json'), 'content/partners/state/northshire-news.json');
 
     // The build read that store, and what was pushed meanwhile.
     const sourcesPage = readFileSync(path.join(scratch.root, '_site', 'sources', 'index.html'), 'utf8');
     assert.match(sourcesPage, '3 partner feeds are configured; 1 has had no successful fetch in the past week.');
     assert.ok(existsSync(path.join(scratch.root, '_site', 'industry', '2013', 'pushed-meanwhile', 'index.html')));
-    if (existsSync(path.join(scratch.root, 'scripts', 'ping.ts'))) {
-      assert.is(code(first.results, pingStep), 0, failures(first.results));
-      assert.ok(hub.pings.some((ping) => ping.get('hub.mode') === 'publish' && ping.getAll('hub.url').length > 0), `the hub at ${hub.url} was not told of any feed`);
-    }
+    assert.is(code(first.results, pingStep), 0, failures(first.results));
+    assert.ok(hub.requests.some((request) => request.mode === 'publish' && request.urls.length > 0), `the hub at ${hub.url} was not told of any feed`);
 
     // Again, with the feeds unchanged: conditional requests (the state was kept), new state, no commit.
     const stateBefore = readFileSync(path.join(stateDir, 'northshire-news.json'), 'utf8');
@@ -208,9 +196,9 @@ publish('fetches the partners (one failing), commits only their items on top of 
 
 publish('a sources file with errors stops the job at the fetch, and a content error at the build, each with its problems in the job\'s summary', async ({ feeds, hub }) => {
   if (feeds === undefined || hub === undefined) throw new Error('no servers');
-  const scratch = scratchProject(source('Northshire news', `${feeds.url}rss-20.xml`, 'mental-health'));
+  const scratch = scratchProject(source('Northshire news', `${feeds.url}rss-20.xml`, 'mental-health'), hub.url);
   try {
-    const env = jobEnv(hub.url);
+    const env = jobEnv();
     const badSources = await runSteps(steps, scratch.root, env);
     assert.is(code(badSources.results, fetchStep), 1);
     const afterFetch = badSources.results.slice(badSources.results.findIndex((r) => r.name === fetchStep) + 1);
