@@ -73,9 +73,21 @@ function changesApplied(watcher: Watcher): number {
   return [...watcher.output.matchAll(/\] .+ changed: wrote \d+ files?, removed \d+, in/g)].length;
 }
 
-/** Waits until more than `before` changes have been applied and nothing more is pending. */
+/** It prints "[3ML News] <file> shown in T ms (…); the whole site follows" when it has shown an edit before making the whole site. */
+function editsShown(watcher: Watcher): number {
+  return [...watcher.output.matchAll(/\] .+ shown in \d+ ms .*the whole site follows/g)].length;
+}
+
+/**
+ * Waits until more than `before` changes have been applied and nothing more is pending:
+ * every edit shown has been followed by the whole site (which prints nothing until it is
+ * done), and the dev server has been quiet for 300 ms.
+ */
 function waitForApplied(watcher: Watcher, before: number): Promise<void> {
-  return waitFor('the change to be applied', 60_000, watcher, () => changesApplied(watcher) > before && performance.now() - watcher.lastOutputAt > 300);
+  return waitFor('the change to be applied', 60_000, watcher, () => {
+    const applied = changesApplied(watcher);
+    return applied > before && applied >= editsShown(watcher) && performance.now() - watcher.lastOutputAt > 300;
+  });
 }
 
 /** The item is rewritten unchanged, once a second, until the dev server applies a change: then it is surely watching. */

@@ -151,12 +151,16 @@ export async function startDevServer(options: DevServerOptions): Promise<{ url: 
   // Saves come in bursts (a temporary file, then a rename; an editor's backup): one rebuild per burst.
   // A save that lands while the watcher is still taking in the last one (replaced files are
   // watched afresh) can go unreported. So each applied burst is followed by a look at the
-  // folders it touched: if they have changed since the burst was read, the change is applied too.
+  // folders it touched: a file there that changed since the burst was read, and that the
+  // rebuild did not read as it is now, is applied too. (A save the rebuild already read
+  // needs nothing more: another rebuild would hold up the next edit for seconds.)
   let recheck: NodeJS.Timeout | undefined;
   let closed = false;
   /** The folders the last burst touched, and whether a look at them found a change the watcher did not report. */
   let folders: string[] = [];
   let missed = false;
+  /** Whether a burst is being applied; it looks at its folders again when done. */
+  let busy = false;
   const schedule = (delay: number) => {
     if (closed) return;
     clearTimeout(timer);
@@ -165,14 +169,19 @@ export async function startDevServer(options: DevServerOptions): Promise<{ url: 
         const burst = events.splice(0).filter((e) => !alreadyRead(e.file));
         if (burst.length === 0 && !missed) return;
         missed = false;
+        busy = true;
         const shown = await showQuickly(burst);
         if (burst.length > 0) folders = [...new Set(burst.map((e) => path.dirname(e.file)))];
         const looked = folders;
         const seen = snapshot(looked);
-        await apply(shown);
+        await apply(shown).finally(() => (busy = false));
         clearTimeout(recheck);
         if (!closed) recheck = setTimeout(() => {
-          if (snapshot(looked) === seen) return;
+          // A burst reported meanwhile, or being applied, looks again itself when it is done.
+          if (busy || events.length > 0) return;
+          const now = snapshot(looked);
+          const changed = [...new Set([...seen.keys(), ...now.keys()])].filter((file) => seen.get(file) !== now.get(file));
+          if (!changed.some((file) => !alreadyRead(file))) return;
           missed = true;
           schedule(0);
         }, 250);
@@ -208,8 +217,8 @@ export async function startDevServer(options: DevServerOptions): Promise<{ url: 
   };
 }
 
-/** Every file in `folders` (not below them) with its size and time, as one string: equal when nothing changed. */
-function snapshot(folders: readonly string[]): string {
+/** Every file in `folders` (not below them), with its size and time: equal when nothing changed. */
+function snapshot(folders: readonly string[]): Map<string, string> {
   const entries = folders.flatMap((dir) => {
     try {
       return readdirSync(dir, { withFileTypes: true }).filter((entry) => entry.isFile() && !isEditorFile(entry.name));
@@ -217,13 +226,9 @@ function snapshot(folders: readonly string[]): string {
       return [];
     }
   });
-  return entries.map((entry) => {
+  return new Map(entries.map((entry) => {
     const file = path.join(entry.parentPath, entry.name);
-    try {
-      const stats = statSync(file);
-      return `${file} ${stats.size} ${stats.mtimeMs}`;
-    } catch {
-      return `${file} gone`;
-    }
-  }).sort().join('\n');
+    const stats = statSync(file, { throwIfNoEntry: false });
+    return [file, stats === undefined ? 'gone' : `${stats.size} ${stats.mtimeMs}`];
+  }));
 }
