@@ -19,17 +19,17 @@ function corpus(items: number): { options: LocalOptions; remove: () => void } {
 }
 
 test('gives the same items and problems, in the same order, as reading on one thread, every thread reading some', async () => {
-  const { options, remove } = corpus(1500);
+  const { options, remove } = corpus(800);
   try {
     const { filesRead: readAlone, ...alone } = await readLocalItems(options, undefined, { threads: 1 });
-    assert.equal(readAlone, [1501]);
-    assert.is(alone.items.length, 1500);
+    assert.equal(readAlone, [801]);
+    assert.is(alone.items.length, 800);
     assert.equal(alone.problems.map((p) => `${p.file}: ${p.field}`), ['content/industry/broken.md: date']);
     for (const threads of [2, 3]) {
       const { filesRead, ...shared } = await readLocalItems(options, undefined, { threads, waitForWorkers: true });
       assert.equal(shared, alone, `${threads} threads`);
       assert.is(filesRead.length, threads);
-      assert.is(filesRead.reduce((sum, n) => sum + n, 0), 1501);
+      assert.is(filesRead.reduce((sum, n) => sum + n, 0), 801);
       assert.ok(filesRead.every((n) => n > 0), `files read by each thread: ${filesRead.join(', ')}`);
     }
   } finally {

