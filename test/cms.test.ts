@@ -15,13 +15,12 @@ import { decapFileName, itemIdFor, savingProblems } from '../cms/rules.ts';
 import { defaultStreams, resolveConfig, type NewsConfig, type NewsConfigInput } from '../lib/config.ts';
 import { checkFrontMatter, knownFields } from '../lib/content/front-matter.ts';
 import { defaultItemId } from '../lib/ids.ts';
-import { formatProblem, NewsConfigError } from '../lib/problems.ts';
 import { slugify } from '../lib/slug.ts';
 import newsConfig from '../news.config.ts';
 import { headerRules } from '../site/headers.ts';
 import { routes } from '../site/outputs.ts';
 import { readHead, readPage } from './helpers/html.ts';
-import { sharedSite, type BuiltSite } from './helpers/site.ts';
+import { configProblems, sharedSite, type BuiltSite } from './helpers/site.ts';
 import { suite } from './helpers/suite.ts';
 
 const shipped = resolveConfig(newsConfig);
@@ -97,15 +96,7 @@ configuration('is written as YAML that reads back as the configuration, saying w
 });
 
 configuration('refuses a CMS backend it cannot use, naming the option', () => {
-  const problems = (cmsInput: NewsConfigInput['cms']) => {
-    try {
-      resolveConfig({ ...newsConfig, cms: cmsInput });
-      return [];
-    } catch (error) {
-      assert.instance(error, NewsConfigError);
-      return (error as NewsConfigError).problems.map(formatProblem);
-    }
-  };
+  const problems = (cmsInput: NewsConfigInput['cms']) => configProblems({ ...newsConfig, cms: cmsInput });
   assert.equal(problems({ backend: { name: 'github', repo: '3ml-news', baseUrl: 'api.netlify.com' } }), [
     'news.config.ts: cms.backend.repo: "3ml-news" is not a GitHub repository (write it as owner/name, e.g. "3millionlives/3ml-news")',
     'news.config.ts: cms.backend.baseUrl: "api.netlify.com" is not an http(s) origin (write the OAuth endpoint\'s origin, e.g. https://api.netlify.com, or leave it out for that one)',

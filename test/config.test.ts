@@ -1,21 +1,9 @@
 import * as assert from 'uvu/assert';
-import { defaultStreams, resolveConfig, type NewsConfigInput } from '../lib/config.ts';
-import { formatProblem, NewsConfigError } from '../lib/problems.ts';
+import { defaultStreams, resolveConfig } from '../lib/config.ts';
+import { formatProblem } from '../lib/problems.ts';
 import { checkStreamSlugs, reservedSegments } from '../site/outputs.ts';
-import { buildSite } from './helpers/site.ts';
+import { buildSite, configProblems } from './helpers/site.ts';
 import { suite } from './helpers/suite.ts';
-
-/** The problems `resolveConfig` throws for `input`, as report lines. */
-function configProblems(input: NewsConfigInput): string[] {
-  try {
-    resolveConfig(input);
-  } catch (error) {
-    assert.instance(error, NewsConfigError);
-    return (error as NewsConfigError).problems.map(formatProblem);
-  }
-  assert.unreachable('resolveConfig should have thrown');
-  return [];
-}
 
 const stream = (slug: string) => ({ slug, title: slug, description: `The ${slug} stream.` });
 const site = { origin: 'https://news.example.org' };

@@ -1,11 +1,10 @@
 import * as assert from 'uvu/assert';
-import { resolveConfig, type NewsConfigInput } from '../lib/config.ts';
-import { formatProblem, NewsConfigError } from '../lib/problems.ts';
+import { resolveConfig } from '../lib/config.ts';
 import newsConfig from '../news.config.ts';
 import { headerRules, renderHeadersFile, renderNginx } from '../site/headers.ts';
 import { site as feedSite, origin } from './helpers/feed-content.ts';
 import { renderAll } from './helpers/feeds.ts';
-import { configAt, sharedSite } from './helpers/site.ts';
+import { configAt, configProblems, sharedSite } from './helpers/site.ts';
 import { headersFor, parseHeadersFile, serveStatic } from './helpers/static-server.ts';
 import { suite } from './helpers/suite.ts';
 
@@ -13,17 +12,6 @@ const hub = 'https://hub.example.org/';
 const otherHub = 'https://push.example.net/hub';
 
 const configuration = suite('naming a WebSub hub');
-
-/** The problems `resolveConfig` throws for `input`, as report lines. */
-function configProblems(input: NewsConfigInput): string[] {
-  try {
-    resolveConfig(input);
-  } catch (error) {
-    assert.instance(error, NewsConfigError);
-    return (error as NewsConfigError).problems.map(formatProblem);
-  }
-  return [];
-}
 
 configuration('no hub named, WebSub is off; the shipped configuration names Google\'s public hub', () => {
   assert.equal(resolveConfig({ site: { origin } }).websub, { hubs: [] });

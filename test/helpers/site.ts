@@ -12,6 +12,7 @@ import { promisify } from 'node:util';
 import { buildWithEleventy } from '../../eleventy.config.ts';
 import { settingsFromEnvironment } from '../../pipeline/settings.ts';
 import { resolveConfig, type NewsConfigInput } from '../../lib/config.ts';
+import { formatProblem, NewsConfigError } from '../../lib/problems.ts';
 import newsConfig from '../../news.config.ts';
 
 const run = promisify(execFile);
@@ -44,6 +45,17 @@ export interface BuildOptions {
 function temporaryFolders(): { base: string; dir: string; cacheDir: string } {
   const base = mkdtempSync(path.join(tmpdir(), '3ml-site-'));
   return { base, dir: path.join(base, 'site'), cacheDir: path.join(base, 'cache') };
+}
+
+/** The problems `resolveConfig` finds in `input`, as report lines; none when it takes it. */
+export function configProblems(input: NewsConfigInput): string[] {
+  try {
+    resolveConfig(input);
+  } catch (error) {
+    if (!(error instanceof NewsConfigError)) throw error;
+    return error.problems.map(formatProblem);
+  }
+  return [];
 }
 
 /** The configuration of news.config.ts, at another address. */
