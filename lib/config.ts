@@ -127,12 +127,15 @@ export function defineConfig(input: NewsConfigInput): NewsConfigInput {
 /** A slug as URLs and folder names take it: lower-case letters and digits, words joined by single hyphens. */
 export const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
+/** The partner store's folder beside its sources file unless another is named (lib/partners/store.ts). */
+export const defaultStoreFolder = 'partners';
+
 /**
- * Folders of the content folder that are not streams: the partner store (`partners`, the
- * default beside `sources.yaml`) and the static files' folder. A stream may not take
- * their names. The site adds its own paths to these (site/outputs.ts).
+ * Folders of the content folder that are not streams: the partner store and the static
+ * files' folder. A stream may not take their names. The site adds its own paths to these
+ * (site/outputs.ts).
  */
-const contentFolders = ['partners'];
+const contentFolders = [defaultStoreFolder];
 
 /** A scheme (RFC 3986), then characters a URI may hold: Atom ids must be absolute IRIs. */
 const absoluteUri = /^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>"{}|\\^`]+$/u;

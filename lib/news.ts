@@ -68,10 +68,11 @@ export async function readNews(options: ReadOptions): Promise<NewsStream> {
   const published = local.items.filter((item) => options.includeDrafts || !item.draft);
   const { items, merges } = dedupeItems(published, partners.items);
   const integrated = integrateItems(items, options.config);
+  const updated = latestChange(integrated);
   return {
     config: options.config,
     items: integrated,
-    ...(integrated.length > 0 && { updated: latestChange(integrated) as NewsDate }),
+    ...(updated && { updated }),
     problems: [...local.problems, ...partners.problems],
     draftsLeftOut: local.items.length - published.length,
     partnerSources: withMergeCounts(partners.health, merges),

@@ -31,17 +31,30 @@ function cacheKey(config: NewsConfig, contentRoot: string): string {
 }
 
 /**
+ * The key each cache `readLocalCache` returned was read under. A cache is written under
+ * that key, not one worked out again: its items were made from the static files as they
+ * were then (a dev server keeps items whose Markdown did not change), and a later key
+ * would vouch for them with files they never saw. It also spares hashing the library's
+ * code at every save.
+ */
+const readUnder = new WeakMap<LocalCache, string>();
+
+/**
  * The parsed files kept in `file` for the content folder `contentRoot` (absolute), to
  * pass to `readNews` as its `cache`: an empty cache when there is none, or when it was
  * made from other content, configuration or library code.
  */
 export function readLocalCache(file: string, config: NewsConfig, contentRoot: string): LocalCache {
+  const key = cacheKey(config, contentRoot);
+  let cache: LocalCache = new Map();
   try {
     const stored = deserialize(readFileSync(file)) as { key: string; cache: LocalCache };
-    return stored.key === cacheKey(config, contentRoot) ? stored.cache : new Map();
+    if (stored.key === key) cache = stored.cache;
   } catch {
-    return new Map();
+    // None yet, or unreadable: start empty.
   }
+  readUnder.set(cache, key);
+  return cache;
 }
 
 /** Numbers each write's temporary file: a dev server may start a write before the last has ended. */
@@ -55,7 +68,7 @@ let writes = 0;
  */
 export async function writeLocalCache(file: string, cache: LocalCache, config: NewsConfig, contentRoot: string): Promise<void> {
   // V8's own serialisation: several times faster than JSON for tens of megabytes of items.
-  const bytes = serialize({ key: cacheKey(config, contentRoot), cache });
+  const bytes = serialize({ key: readUnder.get(cache) ?? cacheKey(config, contentRoot), cache });
   await mkdir(path.dirname(file), { recursive: true });
   const temporary = `${file}.${process.pid}.${++writes}.tmp`;
   await writeFile(temporary, bytes);

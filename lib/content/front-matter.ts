@@ -188,7 +188,7 @@ class FieldReader {
    */
   text(field: string, rules: TextRules): string | undefined {
     const value = this.data[field];
-    return this.textValue(field, value === null && rules.required && field in this.data ? '' : value, rules);
+    return this.textValue(field, value === null && rules.required ? '' : value, rules);
   }
 
   /** Any text value, reported under the dotted `field`. */

@@ -13,9 +13,8 @@ import type { Problem } from '../problems.ts';
 import { parseYaml, type FieldLines } from '../yaml.ts';
 import { listUnwantedChars, removeUnwantedChars } from '../text.ts';
 import { checkFrontMatter, type FrontMatter } from './front-matter.ts';
-import { listMarkdownFiles, type MarkdownSourceOptions } from './listing.ts';
+import type { MarkdownSourceOptions } from './listing.ts';
 
-export type { MarkdownSourceOptions };
 
 /** One Markdown file whose front matter passed the checks, not yet rendered. */
 export interface MarkdownFile {
@@ -117,20 +116,6 @@ function notUtf8(file: string, bytes: Uint8Array): Problem {
     message: `the file is not UTF-8 text: line ${line} has bytes UTF-8 does not allow (the file was probably saved as Latin-1 or Windows-1252)`,
     hint: 'save the file as UTF-8: most editors offer it under "Save with Encoding"',
   };
-}
-
-/** Reads and checks every Markdown file, all at once (small sites, and tools). */
-export function readMarkdownSource(options: MarkdownSourceOptions): { files: MarkdownFile[]; problems: Problem[] } {
-  const listed = listMarkdownFiles(options);
-  const reader = createMarkdownReader(options);
-  const files: MarkdownFile[] = [];
-  const problems = [...listed.problems];
-  for (const relative of listed.files) {
-    const result = readMarkdownFile(relative, reader);
-    problems.push(...result.problems);
-    if (result.file) files.push(result.file);
-  }
-  return { files, problems };
 }
 
 interface ParsedFile {

@@ -128,8 +128,9 @@ export function findTagClashes(uses: readonly TagUse[], names: ReadonlyMap<strin
     if (spellings.size < 2) continue;
     const shown = names.get(slug) ?? '';
     const groups = [...spellings.values()].map((group) => [...group].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.index - b.index)));
-    const others = groups.filter((group) => group[0]?.spelling.toLowerCase() !== shown.toLowerCase()).sort((a, b) => ((a[0]?.file ?? '') < (b[0]?.file ?? '') ? -1 : 1));
-    const kept = groups.find((group) => group[0]?.spelling.toLowerCase() === shown.toLowerCase()) ?? [];
+    const shownKey = shown.toLowerCase();
+    const others = groups.filter((group) => group[0]?.spelling.toLowerCase() !== shownKey).sort((a, b) => ((a[0]?.file ?? '') < (b[0]?.file ?? '') ? -1 : 1));
+    const kept = groups.find((group) => group[0]?.spelling.toLowerCase() === shownKey) ?? [];
     const first = others[0]?.[0];
     if (first === undefined) continue;
     problems.push({

@@ -35,7 +35,6 @@ export function spawnWorker(moduleUrl: URL, workerData: unknown): Worker {
 /** Starts `moduleUrl` in a worker thread with `workerData`, for its one answer. */
 export function startWorker<T>(moduleUrl: URL, workerData: unknown): StartedWorker<T> {
   const worker = spawnWorker(moduleUrl, workerData);
-  const module = { pathname: moduleUrl.pathname };
   let stopped = false;
   const answer = new Promise<T>((resolve, reject) => {
     let answered = false;
@@ -45,7 +44,7 @@ export function startWorker<T>(moduleUrl: URL, workerData: unknown): StartedWork
     });
     worker.once('error', reject);
     worker.once('exit', (code) => {
-      if (!answered && !stopped) reject(new Error(`a worker running ${module.pathname} stopped (exit code ${code}) before it answered`));
+      if (!answered && !stopped) reject(new Error(`a worker running ${moduleUrl.pathname} stopped (exit code ${code}) before it answered`));
     });
   });
   return {

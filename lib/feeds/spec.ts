@@ -81,9 +81,9 @@ export function feedPath(channel: Pick<ChannelInput, 'folder' | 'archiveFolder'>
 }
 
 /**
- * A channel's documents in one format. The `subscriptionSize` items that entered last
- * make the subscription document; the rest fill archives of `archivePageSize` from the
- * first to enter, so an archive, once full, keeps its items whatever arrives later
+ * A channel's documents in every format, split once for all three. The
+ * `subscriptionSize` items that entered last make the subscription document; the rest
+ * fill archives of `archivePageSize` from the first to enter, so an archive, once full, keeps its items whatever arrives later
  * (RFC 5005, section 4), unless a local item dated before its end is added.
  *
  * A channel has archives only once its older items fill more than one: until then the
@@ -92,11 +92,6 @@ export function feedPath(channel: Pick<ChannelInput, 'folder' | 'archiveFolder'>
  * validator warns about an archive without archive links; from two on, every archive
  * has a neighbour, and the first one is full from the start.
  */
-export function feedDocuments(channel: FeedChannel, format: FeedFormat, sizes: NewsConfig['feeds']): FeedDocument[] {
-  return documentsOf(channel, splitChannel(channel, sizes), format);
-}
-
-/** A channel's documents in every format, split once for all three. */
 export function channelDocuments(channel: FeedChannel, sizes: NewsConfig['feeds']): FeedDocument[] {
   const split = splitChannel(channel, sizes);
   return feedFormats.flatMap((format) => documentsOf(channel, split, format));

@@ -4,7 +4,7 @@
  * source keeps every item it had; each source gets a report of what happened.
  */
 import type { NewsConfig } from '../config.ts';
-import type { Problem } from '../problems.ts';
+import { formatProblem, type Problem } from '../problems.ts';
 import type { PartnerSource } from './config.ts';
 import { normaliseEntries, type SkippedEntry } from './entries.ts';
 import { advertisedFeed } from './decode.ts';
@@ -68,7 +68,7 @@ export async function fetchPartners(options: FetchOptions): Promise<SourceReport
 async function fetchSource(source: PartnerSource, index: number, read: { store: SourceStore; problems: Problem[] }, taken: ReadonlySet<number>, options: FetchOptions): Promise<SourceReport> {
   const { store } = read;
   const now = options.now;
-  const storeWarnings = read.problems.filter((p) => p.severity === 'warning').map((p) => `${p.file}: ${p.field}: ${p.message} (${p.hint})`);
+  const storeWarnings = read.problems.filter((p) => p.severity === 'warning').map(formatProblem);
   const base = { source: source.name, url: source.url, skipped: [] as SkippedEntry[], warnings: storeWarnings, stored: store.items.length };
   const keeping = store.items.length === 0 ? 'nothing was stored yet' : `the ${store.items.length} stored items are kept`;
   const unreadable = read.problems.filter((p) => p.severity === 'error' && p.field === 'store');

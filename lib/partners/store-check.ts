@@ -79,7 +79,7 @@ function checkStoredItem(file: string, raw: unknown, index: number, options: Sto
   const title = checkPlain(text('title'), 'title', fail);
   const link = resolveLink(text('link'), text('link') ?? '') ?? fail('link', text('link') === undefined ? 'has no link' : `its link "${text('link')}" is not an absolute http(s) address`);
   const summaryHtml = text('summaryHtml') ?? fail('summaryHtml', 'has no summaryHtml (write "" for none)');
-  if (summaryHtml !== undefined && cleanSummary({ value: summaryHtml, type: 'html' }, (href) => resolveLink(href, link ?? '')) !== summaryHtml) {
+  if (summaryHtml !== undefined && !isAllowedSummary(summaryHtml, link ?? '')) {
     const quoted = summaryHtml.length > 80 ? `${summaryHtml.slice(0, 79)}…` : summaryHtml;
     fail('summaryHtml', `its summary "${quoted}" holds HTML the summary allowlist does not allow (it allows paragraphs, emphasis, lists, quotations and http(s) links, in at most 400 characters)`);
   }
@@ -94,6 +94,24 @@ function checkStoredItem(file: string, raw: unknown, index: number, options: Sto
     },
     problems,
   };
+}
+
+/**
+ * Verdicts already reached, by link and summary: every build and every dev-server rebuild
+ * reads the whole store again, and sanitising thousands of unchanged summaries each time
+ * would cost most of a second.
+ */
+const summaryVerdicts = new Map<string, boolean>();
+
+/** Whether a stored summary is what the fetch's sanitiser makes of it: nothing it would remove or change. */
+function isAllowedSummary(summaryHtml: string, link: string): boolean {
+  const key = `${link}\0${summaryHtml}`;
+  let allowed = summaryVerdicts.get(key);
+  if (allowed === undefined) {
+    allowed = cleanSummary({ value: summaryHtml, type: 'html' }, (href) => resolveLink(href, link)) === summaryHtml;
+    if (summaryVerdicts.size < 100_000) summaryVerdicts.set(key, allowed);
+  }
+  return allowed;
 }
 
 /** A title or a name as the fetch keeps them: plain text on one line, nothing that reads as HTML. */

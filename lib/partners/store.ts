@@ -11,6 +11,7 @@
  */
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { defaultStoreFolder } from '../config.ts';
 import type { Problem } from '../problems.ts';
 import { checkSourceState, checkStoredItems, type StoreCheckOptions } from './store-check.ts';
 
@@ -96,7 +97,7 @@ export interface PartnerFiles {
  */
 export function partnerFiles(contentDir: string, named: { readonly sourcesFile?: string; readonly storeDir?: string } = {}): PartnerFiles {
   const sourcesFile = named.sourcesFile ?? path.join(contentDir, 'sources.yaml');
-  return { sourcesFile, storeDir: named.storeDir ?? path.join(path.dirname(sourcesFile), 'partners'), required: named.sourcesFile !== undefined };
+  return { sourcesFile, storeDir: named.storeDir ?? path.join(path.dirname(sourcesFile), defaultStoreFolder), required: named.sourcesFile !== undefined };
 }
 
 export function storeFile(storeDir: string, slug: string): string {
