@@ -181,33 +181,6 @@ export function editorSettings(config: NewsConfig, stylesheet: string): EditorSe
   };
 }
 
-/**
- * The Content-Security-Policy of /admin/, with what Decap needs and nothing more, as
- * measured in Chromium (docs/editing.md): eval (ajv compiles the configuration's schema
- * with `new Function`), inline styles (emotion), blob: URLs for uploads shown and saved.
- * And what its backend talks to, read from Decap's source: GitHub's API, the signed-in
- * editor's avatar and the status page Decap asks every five minutes whether GitHub is up;
- * for Git Gateway, the site's own origin and Netlify's status page. Signing in opens a
- * window of the OAuth endpoint's own, which this policy does not govern. The preview pane
- * is an `about:srcdoc` frame, under this same policy.
- */
-export function adminPolicy(backend: CmsBackend): string {
-  const hosts = backend.name === 'github'
-    ? { img: ' https://avatars.githubusercontent.com', connect: ' https://api.github.com https://www.githubstatus.com' }
-    : { img: '', connect: ' https://www.netlifystatus.com' };
-  return [
-    "default-src 'none'",
-    "script-src 'self' 'unsafe-eval'",
-    "style-src 'self' 'unsafe-inline'",
-    `img-src 'self' blob:${hosts.img}`,
-    `connect-src 'self' blob:${hosts.connect}`,
-    "base-uri 'self'",
-    "form-action 'none'",
-    "frame-ancestors 'none'",
-    "object-src 'none'",
-  ].join('; ');
-}
-
 /** /admin/config.yml. */
 export function renderCmsConfig(config: NewsConfig, options: CmsConfigOptions): string {
   // No anchors and aliases for the fields the collections share: each collection reads whole.

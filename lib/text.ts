@@ -67,3 +67,8 @@ export function escapeHtmlText(text: string): string {
 export function collapseSpace(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
+
+/** `3 items`, `1 item`: a count and its noun, for reports. */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}

@@ -58,8 +58,6 @@ export interface PreparedBuild {
   readonly plan: WritePlan;
   /** The changed outputs that are pages or small files (Eleventy's to write). */
   readonly pages: readonly AnyOutput[];
-  /** Feed documents written. */
-  readonly feeds: number;
   /** The digests of the items' bodies that reading threads worked out, by item id. */
   readonly digests?: BodyDigests;
 }
@@ -75,7 +73,7 @@ export async function prepareBuild(site: Site, settings: BuildSettings, outputDi
   await writeFeeds(feeds.map((output) => output.data.document), { config: site.config, siteUpdated: site.stream.updated }, outputDir);
   await writeCopies(byWriter('copy') as Output<'asset' | 'file' | 'decap'>[], outputDir);
   trace('feeds and copies written');
-  return { outputDir, key: state.key, plan, pages: byWriter('eleventy'), feeds: feeds.length, ...(digests && { digests }) };
+  return { outputDir, key: state.key, plan, pages: byWriter('eleventy'), ...(digests && { digests }) };
 }
 
 /** Keeps the manifest of the folder once every output is written. */

@@ -18,6 +18,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { partnerFiles, replaceFile } from '../lib/partners/store.ts';
 import { NewsError } from '../lib/problems.ts';
+import { plural } from '../lib/text.ts';
 import { siteUrl } from '../lib/urls.ts';
 import type { HubReport } from '../lib/websub.ts';
 import { feedRoutes, isSubscriptionFeedPath } from '../site/outputs.ts';
@@ -128,10 +129,10 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 /** One line for a hub: what it accepted, or why not. */
 export function formatHubLine({ changed, report }: PingResult['hubs'][number], feeds: number): string {
-  if (changed === 0) return `${report.hub}: nothing to send, none of the ${count(feeds, 'subscription feed')} changed since it was last told`;
-  if (report.failure === undefined) return `${report.hub}: accepted ${count(changed, 'changed feed')} (${count(report.requests, 'request')})`;
+  if (changed === 0) return `${report.hub}: nothing to send, none of the ${plural(feeds, 'subscription feed')} changed since it was last told`;
+  if (report.failure === undefined) return `${report.hub}: accepted ${plural(changed, 'changed feed')} (${plural(report.requests, 'request')})`;
   const what = report.failure.kind === 'refused' ? 'refused' : 'could not be reached';
-  return `${report.hub}: ${what}: ${report.failure.reason}; it accepted ${report.accepted.length} of ${count(changed, 'changed feed')}, the next ping sends it the rest`;
+  return `${report.hub}: ${what}: ${report.failure.reason}; it accepted ${report.accepted.length} of ${plural(changed, 'changed feed')}, the next ping sends it the rest`;
 }
 
 /** The last line: how many feeds, and what the hubs made of them. */
@@ -139,9 +140,5 @@ export function formatPingSummary(result: PingResult, siteDir: string): string {
   const failed = result.hubs.filter((hub) => hub.report.failure !== undefined).length;
   const idle = result.hubs.filter((hub) => hub.changed === 0).length;
   const accepted = result.hubs.length - failed - idle;
-  return `Checked ${count(result.feeds, 'subscription feed')} in ${siteDir}/ for ${count(result.hubs.length, 'hub')}: ${accepted} accepted what changed, ${idle} had nothing to hear, ${failed} failed.`;
-}
-
-function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+  return `Checked ${plural(result.feeds, 'subscription feed')} in ${siteDir}/ for ${plural(result.hubs.length, 'hub')}: ${accepted} accepted what changed, ${idle} had nothing to hear, ${failed} failed.`;
 }

@@ -9,6 +9,7 @@
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { plural } from '../lib/text.ts';
 import { paths } from '../site/paths.ts';
 import { manifestFile, outputFile, readManifest } from '../site/write.ts';
 
@@ -29,8 +30,7 @@ export async function indexSite(siteDir: string, cacheDir: string): Promise<stri
   for (const file of pages) hash.update(file).update(readFileSync(path.join(siteDir, file)));
   hash.update(JSON.stringify(records));
   const fingerprint = hash.digest('hex');
-  const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
-  const described = `${count(pages.length, 'item page')} and ${count(records.length, 'partner item')}`;
+  const described = `${plural(pages.length, 'item page')} and ${plural(records.length, 'partner item')}`;
   const output = path.join(siteDir, paths.pagefind);
   const kept = path.join(cacheDir, 'search');
 

@@ -1,11 +1,11 @@
 /** The few lines a build prints for people, instead of a line per file written. */
 import type { NewsStream } from '../lib/news.ts';
+import { plural } from '../lib/text.ts';
 import type { Site } from '../site/build.ts';
 import type { PreparedBuild } from './builder.ts';
 import { routes } from '../site/outputs.ts';
-import { paths } from '../site/paths.ts';
+import { paths, sitePath } from '../site/paths.ts';
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** The stream in one line: items per stream, drafts left out, partner items merged. */
 export function describeStream(stream: NewsStream): string {
@@ -23,7 +23,7 @@ export function formatBuildSummary(site: Site, build: PreparedBuild): string {
   const warnings = stream.problems.length;
   const { baseUrl, pathPrefix } = config.site;
   // Crawlers read robots.txt at the root of the origin only, never under a path prefix.
-  const robots = pathPrefix !== '/' ? [`  note: robots.txt is at ${pathPrefix}${paths.robots.slice(1)}, where crawlers never look: put its lines in ${new URL(paths.robots, baseUrl).href}`] : [];
+  const robots = pathPrefix !== '/' ? [`  note: robots.txt is at ${sitePath(config, paths.robots)}, where crawlers never look: put its lines in ${new URL(paths.robots, baseUrl).href}`] : [];
   return [
     describeStream(stream),
     `  ${plural(count('page'), 'page')}, ${plural(count('feed'), 'feed file')} for ${plural(site.channels.length, 'feed')}, ${plural(count('file'), 'other file')}: ${written} written, ${build.plan.unchanged} unchanged${build.plan.stale.length > 0 ? `, ${plural(build.plan.stale.length, 'stale file')} removed` : ''}`,

@@ -2,7 +2,6 @@
  * The site made of a stream: its sections, feeds and pages, as the one list of outputs
  * (site/outputs.ts) that every writer, list of paths and check reads.
  */
-import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { editorSettings } from '../cms/config.ts';
 import { decapFolder, isDecapFileShipped } from '../cms/decap.ts';
@@ -19,6 +18,7 @@ import { embedFramePath, feedAboutPath, paths, sectionPath, sitePath } from './p
 import { findRelated } from './related.ts';
 import { partnerRecords, type SearchRecord } from './search.ts';
 import { buildSections, feedLinks, sectionChannel, sectionInfo, type FeedLinks } from './sections.ts';
+import { listFiles } from './write.ts';
 
 export interface SiteOptions {
   /** The project root: the site's own files (src/assets/) and the content folder are found from it. */
@@ -133,15 +133,7 @@ function sitemapEntries(outputs: readonly AnyOutput[]): { path: string; lastmod?
 
 /** The files of a folder to publish as they are, with the site path below the folder's URL. */
 function listCopies(dir: string): { relative: string; data: CopyData }[] {
-  let entries;
-  try {
-    entries = readdirSync(dir, { recursive: true, withFileTypes: true });
-  } catch {
-    return [];
-  }
-  return entries.filter((entry) => entry.isFile()).map((entry) => {
-    const source = path.join(entry.parentPath, entry.name);
-    const stats = statSync(source);
-    return { relative: path.relative(dir, source).split(path.sep).join('/'), data: { source, size: stats.size, mtimeMs: stats.mtimeMs } };
-  }).sort((a, b) => (a.relative < b.relative ? -1 : 1));
+  return [...listFiles(dir)]
+    .map(([relative, stats]) => ({ relative, data: { source: path.join(dir, relative), size: stats.size, mtimeMs: stats.mtimeMs } }))
+    .sort((a, b) => (a.relative < b.relative ? -1 : 1));
 }

@@ -36,11 +36,13 @@ export function itemRevision(item: NewsItem, digests?: BodyDigests): string {
   return revision;
 }
 
-function isItem(value: object): value is NewsItem {
+/** Whether an object of a site's data is an item: what fingerprints and substitutions (site/substitute.ts) go by. */
+export function isItem(value: object): value is NewsItem {
   return 'id' in value && 'contentHtml' in value && 'sources' in value;
 }
 
-function isChannel(value: object): value is FeedChannel {
+/** Whether an object of a site's data is a feed channel, which holds all its items though a document shows only its own. */
+export function isChannel(value: object): value is FeedChannel {
   return 'inEntryOrder' in value;
 }
 

@@ -13,10 +13,10 @@
  * a CMS's `/admin/`), so it is written once per stream instead.
  */
 import type { NewsConfig } from '../lib/config.ts';
-import { adminPolicy } from '../cms/config.ts';
 import { feedFormats } from '../lib/feeds/spec.ts';
 import { feedPatterns, patternSource, routes, type HeaderSet, type PageHeaderSet } from './outputs.ts';
-import { contentSecurityPolicies, permissionsPolicy, renderPolicy } from './policy.ts';
+import { sitePath } from './paths.ts';
+import { adminPolicy, contentSecurityPolicies, permissionsPolicy, renderPolicy } from './policy.ts';
 
 export interface Header {
   readonly name: string;
@@ -82,11 +82,11 @@ const sets: Record<Exclude<HeaderSet, 'admin'>, HeaderSetRules> = {
   },
 };
 
-/** The CMS's page, with a policy of its own (cms/config.ts), when the site has one. */
+/** The CMS's page, with a policy of its own (site/policy.ts), when the site has one. */
 function adminSet(config: NewsConfig): HeaderSetRules | undefined {
   return config.cms && {
     why: 'The CMS, for editors: Decap needs eval, inline styles and its backend\'s API, which no other page gets; never indexed',
-    headers: [header('Content-Security-Policy', adminPolicy(config.cms.backend)), header('Permissions-Policy', permissionsPolicy), header('X-Robots-Tag', 'noindex')],
+    headers: [header('Content-Security-Policy', renderPolicy(adminPolicy(config.cms.backend))), header('Permissions-Policy', permissionsPolicy), header('X-Robots-Tag', 'noindex')],
   };
 }
 
@@ -96,7 +96,7 @@ function adminSet(config: NewsConfig): HeaderSetRules | undefined {
  * stream (see above), and every pattern carries the path prefix.
  */
 export function headerRules(config: NewsConfig): HeaderRule[] {
-  const prefix = (pattern: string) => config.site.pathPrefix + pattern.slice(1);
+  const prefix = (pattern: string) => sitePath(config, pattern);
   const sitePatterns = (pattern: string) => (pattern.startsWith('/:stream/') ? config.streams.map((stream) => `/${stream.slug}${pattern.slice('/:stream'.length)}`) : [pattern]).map(prefix);
   const patternsOf = (set: HeaderSet) => Object.values(routes).filter((route) => route.headers === set).flatMap((route) => route.patterns(config)).flatMap(sitePatterns);
   const all: Partial<Record<HeaderSet, HeaderSetRules>> = { ...sets, admin: adminSet(config) };

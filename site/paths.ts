@@ -82,11 +82,6 @@ export const paths = {
   decap: '/admin/decap/',
 } as const;
 
-/** Where the static files of the content folder are published: `/files/` by default. */
-export function filesPath(config: NewsConfig): string {
-  return config.files.urlPath;
-}
-
 /** `/pathfinder/` → `/news/pathfinder/` when the site lives under `/news/`: what pages link to. */
 export function sitePath(config: NewsConfig, path: string): string {
   return config.site.pathPrefix + path.replace(/^\//, '');

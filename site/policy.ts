@@ -5,6 +5,7 @@
  * hosts that send no headers of ours (GitHub Pages). Nothing on the site runs inline:
  * every script and stylesheet is a file of its own, so no policy needs `'unsafe-inline'`.
  */
+import type { CmsBackend } from '../lib/config.ts';
 import { routes, type HeaderSet, type PageHeaderSet, type RouteName } from './outputs.ts';
 
 /** A Content-Security-Policy, directive by directive, sources as written in the header. */
@@ -42,6 +43,33 @@ export const contentSecurityPolicies: Readonly<Record<PageHeaderSet, Policy>> = 
 };
 
 /**
+ * The Content-Security-Policy of /admin/, with what Decap needs and nothing more, as
+ * measured in Chromium (docs/editing.md): eval (ajv compiles the configuration's schema
+ * with `new Function`), inline styles (emotion), blob: URLs for uploads shown and saved.
+ * And what its backend talks to, read from Decap's source: GitHub's API, the signed-in
+ * editor's avatar and the status page Decap asks every five minutes whether GitHub is up;
+ * for Git Gateway, the site's own origin and Netlify's status page. Signing in opens a
+ * window of the OAuth endpoint's own, which this policy does not govern. The preview pane
+ * is an `about:srcdoc` frame, under this same policy.
+ */
+export function adminPolicy(backend: CmsBackend): Policy {
+  const hosts = backend.name === 'github'
+    ? { img: ['https://avatars.githubusercontent.com'], connect: ['https://api.github.com', 'https://www.githubstatus.com'] }
+    : { img: [], connect: ['https://www.netlifystatus.com'] };
+  return {
+    'default-src': ["'none'"],
+    'script-src': ["'self'", "'unsafe-eval'"],
+    'style-src': ["'self'", "'unsafe-inline'"],
+    'img-src': ["'self'", 'blob:', ...hosts.img],
+    'connect-src': ["'self'", 'blob:', ...hosts.connect],
+    'base-uri': ["'self'"],
+    'form-action': ["'none'"],
+    'frame-ancestors': ["'none'"],
+    'object-src': ["'none'"],
+  };
+}
+
+/**
  * Powerful features no page uses, refused to the page and to anything it frames, so a
  * script that got in could not ask for them. `browsing-topics` opts the pages out of
  * Chromium's Topics API. FLoC's `interest-cohort`, which Topics replaced, is left out:
@@ -69,9 +97,12 @@ export function renderPolicy(policy: Policy, carrier: 'header' | 'meta' = 'heade
 
 const isPageSet = (set: HeaderSet | undefined): set is PageHeaderSet => set !== undefined && set in contentSecurityPolicies;
 
+/** Each page header set's policy as a `<meta>` carries it, rendered once: every page of the site carries one. */
+const metaPolicies = Object.fromEntries(Object.entries(contentSecurityPolicies).map(([set, policy]) => [set, renderPolicy(policy, 'meta')])) as Record<PageHeaderSet, string>;
+
 /** The `<meta>` policy of a route's pages; every route that has pages names a page header set. */
 export function metaPolicy(route: RouteName): string {
   const set = routes[route].headers;
   if (!isPageSet(set)) throw new TypeError(`The ${route} route has pages but no Content-Security-Policy: give it a page header set (site/outputs.ts)`);
-  return renderPolicy(contentSecurityPolicies[set], 'meta');
+  return metaPolicies[set];
 }

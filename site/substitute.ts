@@ -6,6 +6,7 @@
  */
 import type { NewsItem } from '../lib/model.ts';
 import type { Site } from './build.ts';
+import { isChannel, isItem } from './fingerprint.ts';
 import type { AnyOutput } from './outputs.ts';
 
 /** Which outputs (by place in the site's outputs) show each item, anywhere in their data. */
@@ -22,7 +23,7 @@ export async function placeItems(site: Site, slice = 500): Promise<ItemPlaces> {
   const found = new Map<object, readonly NewsItem[]>();
   const itemsIn = (value: unknown): readonly NewsItem[] => {
     if (typeof value !== 'object' || value === null) return [];
-    if (isItem(value)) return [value as NewsItem];
+    if (isItem(value)) return [value];
     if (isChannel(value) || (!Array.isArray(value) && Object.getPrototypeOf(value) !== Object.prototype)) return [];
     let items = found.get(value);
     if (items === undefined) found.set(value, (items = [...new Set((Array.isArray(value) ? value : Object.values(value)).flatMap(itemsIn))]));
@@ -54,6 +55,8 @@ export function substituteItem(site: Site, old: NewsItem, fresh: NewsItem, place
     const known = seen.get(value);
     if (known !== undefined) return known;
     let result: unknown = value;
+    // Arrays and plain objects are gone through. Another item holds no item; a channel holds
+    // all its items, but a document shows only its own (as its fingerprint counts): neither is.
     if (Array.isArray(value)) {
       const items = value.map(replace);
       if (items.some((item, i) => item !== value[i])) result = items;
@@ -69,17 +72,4 @@ export function substituteItem(site: Site, old: NewsItem, fresh: NewsItem, place
     const data = replace(output.data);
     return data === output.data ? [] : [{ ...output, data } as AnyOutput];
   });
-}
-
-/** Another item than the one replaced holds no item, and so is not gone through. */
-function isItem(value: object): boolean {
-  return 'id' in value && 'contentHtml' in value && 'sources' in value;
-}
-
-/**
- * A feed channel inside a document holds all its items, but a document shows only its
- * own (as its fingerprint counts, site/fingerprint.ts): a channel is not gone through.
- */
-function isChannel(value: object): boolean {
-  return 'inEntryOrder' in value;
 }

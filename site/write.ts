@@ -167,7 +167,7 @@ export function searchablePages(outputs: readonly AnyOutput[]): string[] {
  * does not exist. One synchronous call per file: for tens of thousands of files, several
  * times faster than as many promises.
  */
-function listFiles(dir: string): Map<string, FileStats> {
+export function listFiles(dir: string): Map<string, FileStats> {
   const files = new Map<string, FileStats>();
   const root = path.resolve(dir);
   let entries;

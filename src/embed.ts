@@ -6,6 +6,7 @@ import { renderPage } from '../layouts/base.ts';
 import { html, type SafeHtml } from '../layouts/html.ts';
 import { sitePath } from '../layouts/links.ts';
 import type { NewsConfig } from '../lib/config.ts';
+import { siteUrl } from '../lib/urls.ts';
 import type { EmbedData } from '../site/pages.ts';
 import { embedFramePath, paths } from '../site/paths.ts';
 import type { SectionInfo } from '../site/sections.ts';
@@ -22,7 +23,7 @@ const frameHeight = 480;
 function scriptSnippet(config: NewsConfig, section: SectionInfo): string {
   const base = config.site.baseUrl;
   const attribute = section.kind === 'stream' ? ` stream="${section.key}"` : section.kind === 'tag' ? ` tag="${section.key.slice('tags/'.length)}"` : '';
-  return `<script src="${base}${paths.embedScript.slice(1)}" defer></script>\n<threeml-news${attribute} limit="5">\n  <a href="${base}${section.path.slice(1)}">${section.kind === 'all' ? 'Latest news' : section.name} from ${config.site.title}</a>\n</threeml-news>`;
+  return `<script src="${siteUrl(base, paths.embedScript)}" defer></script>\n<threeml-news${attribute} limit="5">\n  <a href="${siteUrl(base, section.path)}">${section.kind === 'all' ? 'Latest news' : section.name} from ${config.site.title}</a>\n</threeml-news>`;
 }
 
 export function renderEmbed(data: EmbedData, _path: string, { config }: RenderContext): string {
@@ -74,7 +75,7 @@ ${option(all)}
 ${renderSnippet('embed-snippet', 'The snippet to paste', scriptSnippet(config, all))}
 <h2>Without JavaScript: an iframe</h2>
 <p>If your pages cannot run scripts, show a list in an iframe instead. It has its own plain style, and fits any height you give it: the ten newest items scroll between the heading and the link back to us.</p>
-${renderSnippet('embed-iframe', 'The iframe to paste', `<iframe src="${base}${embedFramePath(all.path).slice(1)}" title="Latest news from ${config.site.title}" width="100%" height="${frameHeight}" style="border: 0"></iframe>`)}
+${renderSnippet('embed-iframe', 'The iframe to paste', `<iframe src="${siteUrl(base, embedFramePath(all.path))}" title="Latest news from ${config.site.title}" width="100%" height="${frameHeight}" style="border: 0"></iframe>`)}
 <h2>Options and styling</h2>
 <dl class="details">
 <dt><code>stream</code> or <code>tag</code></dt><dd>one stream (${config.streams.map((s) => s.slug).join(', ')}) or one tag, written as on our pages or as in its address (<code>Telehealth</code> or <code>telehealth</code>); neither shows all news</dd>

@@ -6,6 +6,7 @@ import { bundleEmbed } from '../embed/bundle.ts';
 import type { EmbedSettings } from '../embed/bundle.ts';
 import { escapeHtml } from '../layouts/html.ts';
 import { renderOpml } from '../lib/feeds/opml.ts';
+import { siteUrl } from '../lib/urls.ts';
 import { renderHeadersFile, type HeaderRule } from '../site/headers.ts';
 import type { OpmlData, RouteData, SitemapData } from '../site/outputs.ts';
 import { paths } from '../site/paths.ts';
@@ -14,7 +15,7 @@ import type { RenderContext } from './context.ts';
 /** /sitemap.xml: every page the outputs table marks for it, item pages with their last change. */
 export function renderSitemap({ entries }: SitemapData, _path: string, { config }: RenderContext): string {
   const base = config.site.baseUrl;
-  const urls = entries.map((e) => `<url><loc>${escapeHtml(base + e.path.slice(1))}</loc>${e.lastmod ? `<lastmod>${e.lastmod}</lastmod>` : ''}</url>`);
+  const urls = entries.map((e) => `<url><loc>${escapeHtml(siteUrl(base, e.path))}</loc>${e.lastmod ? `<lastmod>${e.lastmod}</lastmod>` : ''}</url>`);
   return `<?xml version="1.0" encoding="utf-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join('\n')}\n</urlset>\n`;
 }
 
@@ -27,7 +28,7 @@ export function renderSitemap({ entries }: SitemapData, _path: string, { config 
 export function renderRobots(_data: RouteData['robots'], _path: string, { config }: RenderContext): string {
   const { baseUrl, pathPrefix } = config.site;
   const note = pathPrefix === '/' ? '' : `# Crawlers read only ${new URL(paths.robots, baseUrl).href}, not this file: copy the lines below into that one.\n`;
-  return `${note}User-agent: *\nAllow: ${pathPrefix}\n\nSitemap: ${baseUrl}${paths.sitemap.slice(1)}\n`;
+  return `${note}User-agent: *\nAllow: ${pathPrefix}\n\nSitemap: ${siteUrl(baseUrl, paths.sitemap)}\n`;
 }
 
 /** /_headers, for the hosts that read it (site/headers.ts). */
