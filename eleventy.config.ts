@@ -11,8 +11,8 @@
 import Eleventy from '@11ty/eleventy';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { NewsContentError, NewsError } from './lib/problems.ts';
-import { finishBuild, openCache, prepareBuild, readFolderState, readSite, type PreparedBuild } from './pipeline/builder.ts';
+import { NewsConfigError, NewsContentError, NewsError } from './lib/problems.ts';
+import { finishBuild, openCache, prepareBuild, readFolderState, readSite, type OpenedCache, type PreparedBuild } from './pipeline/builder.ts';
 import type { BuildPool } from './pipeline/parallel.ts';
 import { settingsFromEnvironment, type BuildSettings } from './pipeline/settings.ts';
 import { trace } from './pipeline/trace.ts';
@@ -41,14 +41,20 @@ interface TemplateData {
   readonly output: PageOutput;
 }
 
+/** What a build from code may be given: reading threads, and the items cache when the caller has it open already. */
+export interface BuildOptions {
+  readonly pool?: BuildPool;
+  readonly opened?: OpenedCache;
+}
+
 /**
  * The site as an Eleventy configuration; `settings` default to the environment's. With
  * `pool`, its worker threads share the reading; `built.site` is set to the site made.
  */
-export function newsSite(settings: BuildSettings = settingsFromEnvironment(), pool?: BuildPool, built: { site?: Site } = {}) {
+export function newsSite(settings: BuildSettings = settingsFromEnvironment(), { pool, opened }: BuildOptions = {}, built: { site?: Site } = {}) {
   return function configure(eleventyConfig: EleventyConfig): void {
     const context: RenderContext = { config: settings.config, rootDir: settings.rootDir };
-    const { cache, save } = openCache(settings);
+    const { cache, save } = opened ?? openCache(settings);
     let site: Site | undefined;
     let prepared: PreparedBuild | undefined;
     let pages: readonly PageOutput[] = [];
@@ -101,13 +107,18 @@ export function newsSite(settings: BuildSettings = settingsFromEnvironment(), po
  * A build with Eleventy from code (`npm run build:site`, the dev server, tests): the
  * adapter as its configuration, no template files read from the input folder (the outputs
  * table gives them all), and Eleventy's own console output left out, as the build prints
- * its summary and a content error's report itself. Resolves to the site it made.
+ * its summary and a content error's report itself. Resolves to the site it made; a content
+ * or configuration error is thrown as itself, not as the error Eleventy wraps it in.
  */
-export async function buildWithEleventy(settings: BuildSettings, outputDir: string, pool?: BuildPool): Promise<Site | undefined> {
+export async function buildWithEleventy(settings: BuildSettings, outputDir: string, options: BuildOptions = {}): Promise<Site | undefined> {
   const built: { site?: Site } = {};
-  const eleventy = new Eleventy('src', outputDir, { configPath: false, config: newsSite(settings, pool, built), quietMode: true });
+  const eleventy = new Eleventy('src', outputDir, { configPath: false, config: newsSite(settings, options, built), quietMode: true });
   eleventy.disableLogger();
-  await eleventy.write();
+  try {
+    await eleventy.write();
+  } catch (error) {
+    throw [error, (error as Error).cause].find((e) => e instanceof ContentHasErrors || e instanceof NewsConfigError) ?? error;
+  }
   return built.site;
 }
 

@@ -8,7 +8,7 @@
 import { spawn } from 'node:child_process';
 import { cpSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseCommand, refuse } from '../scripts/cli.ts';
 import { BenchError, benchDir, eleventyCli, freshCache, labels, lastLines, listFiles, makeWorkDir, oursCommand, pendingCleanups, progress, readyCorpus, root, shippedCommand, type BuildKind, type Row, type Sample } from './common.ts';
 import { collectResults, renderTable, toMiB, writeResults } from './report.ts';
 import { measureOneItemChange } from './watch.ts';
@@ -32,27 +32,17 @@ interface BenchOptions {
   readonly dir?: string;
 }
 
-/** Reads the command line; exits with the usage for --help. */
-function parseOptions(args: string[]): BenchOptions {
-  const { values } = parseArgs({
-    args,
-    options: {
-      sizes: { type: 'string', default: '1000,4000,10000' },
-      runs: { type: 'string', default: '3' },
-      'no-watch': { type: 'boolean', default: false },
-      dir: { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  });
-  if (values.help) {
-    console.log(usage);
-    process.exit(0);
-  }
+/** Reads the command line; exits with the usage for --help, and refuses a bad option with it (scripts/cli.ts). */
+function parseOptions(): BenchOptions {
+  const command = {
+    name: 'npm run bench',
+    usage,
+    options: { sizes: { type: 'string', default: '1000,4000,10000' }, runs: { type: 'string', default: '3' }, 'no-watch': { type: 'boolean', default: false }, dir: { type: 'string' } },
+  } as const;
+  const { values } = parseCommand(command);
   const sizes = values.sizes.split(',').map((size) => size.trim());
-  if (!sizes.every((size) => /^[1-9]\d*$/.test(size))) {
-    throw new BenchError(`--sizes "${values.sizes}" is not a list of item counts. Write whole numbers separated by commas, e.g. --sizes 1000,4000.`);
-  }
-  if (!/^[1-9]\d*$/.test(values.runs)) throw new BenchError(`--runs "${values.runs}" is not a number of runs. Write a whole number of 1 or more, e.g. --runs 3.`);
+  if (!sizes.every((size) => /^[1-9]\d*$/.test(size))) refuse(command, `--sizes "${values.sizes}" is not a list of item counts. Write whole numbers separated by commas, e.g. --sizes 1000,4000.`);
+  if (!/^[1-9]\d*$/.test(values.runs)) refuse(command, `--runs "${values.runs}" is not a number of runs. Write a whole number of 1 or more, e.g. --runs 3.`);
   return { sizes: [...new Set(sizes.map(Number))].sort((a, b) => a - b), runs: Number(values.runs), watch: !values['no-watch'], ...(values.dir && { dir: values.dir }) };
 }
 
@@ -138,7 +128,7 @@ async function measureShipped(runs: number, work: string): Promise<Row> {
 }
 
 async function main(): Promise<void> {
-  const options = parseOptions(process.argv.slice(2));
+  const options = parseOptions();
   const started = new Date();
   const work = makeWorkDir(options.dir);
   progress(`3ML News bench: every build reads and writes ${work.note}.`);
@@ -158,8 +148,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  const known = error instanceof BenchError || (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'));
-  console.error(known ? `${(error as Error).message}\n` : error);
-  if (known && !(error instanceof BenchError)) console.error(usage);
+  console.error(error instanceof BenchError ? `${error.message}\n` : error);
   process.exitCode = 1;
 });

@@ -5,6 +5,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { previewDir } from '../pipeline/settings.ts';
 import { BenchError, freshCache, lastLines, listFiles, pendingCleanups, progress, readyCorpus, root, type Row } from './common.ts';
 
 /** A watching build and everything it has printed, ANSI colours removed. */
@@ -144,7 +145,7 @@ export async function measureOneItemChange(items: number, work: string): Promise
   const content = path.join(work, 'watch-content');
   cpSync(readyCorpus(items, work), content, { recursive: true });
   const cacheDir = freshCache(work, 'watch-cache');
-  const out = path.join(cacheDir, 'dev', 'site');
+  const out = previewDir(cacheDir);
   const feed = path.join(out, 'feed.json');
   const watcher = startWatcher(content, cacheDir);
   const stop = () => killWatcher(watcher, 'SIGKILL');

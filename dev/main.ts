@@ -4,16 +4,16 @@
  * it decap-server's API for the CMS to save through. It stops, closing the server and the
  * watcher, on SIGINT or SIGTERM, and when the process that started it goes away.
  */
-import path from 'node:path';
-import { settingsFromEnvironment } from '../pipeline/settings.ts';
+import { previewDir, settingsFromEnvironment } from '../pipeline/settings.ts';
 import { paths } from '../site/paths.ts';
 import { startDevServer } from './server.ts';
 
 const port = Number(process.argv[2] ?? 8080);
 const localBackend = process.argv[3];
 const settings = settingsFromEnvironment({ includeDrafts: true, ...(localBackend && { localBackend }) });
-const server = await startDevServer({ settings, outputDir: path.join(settings.cacheDir, 'dev', 'site'), port });
-console.log(`[3ML News] Preview with drafts at ${server.url} (built into ${path.join(settings.cacheDir, 'dev', 'site')}/, never published). Ctrl-C stops it.`);
+const outputDir = previewDir(settings.cacheDir);
+const server = await startDevServer({ settings, outputDir, port });
+console.log(`[3ML News] Preview with drafts at ${server.url} (built into ${outputDir}/, never published). Ctrl-C stops it.`);
 if (localBackend) console.log(`[3ML News] Edit in the browser at ${server.url}${paths.admin.slice(1)}: what you save there is written into ${settings.contentDir}/ (through ${localBackend}), and shown here.`);
 
 let stopping = false;

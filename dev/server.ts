@@ -20,7 +20,7 @@ import { watch } from 'chokidar';
 import { buildWithEleventy, ContentHasErrors } from '../eleventy.config.ts';
 import { isEditorFile } from '../lib/content/listing.ts';
 import { formatReport, NewsContentError, type Problem } from '../lib/problems.ts';
-import { finishBuild, openCache, prepareBuild, readSite } from '../pipeline/builder.ts';
+import { finishBuild, openCache, prepareBuild, readSite, type FolderState } from '../pipeline/builder.ts';
 import type { BuildSettings } from '../pipeline/settings.ts';
 import { outputFile, writeRendered } from '../site/write.ts';
 import { isPageOutput, renderOutput } from '../src/index.ts';
@@ -44,10 +44,11 @@ export async function startDevServer(options: DevServerOptions): Promise<{ url: 
   let problems: readonly Problem[] = [];
 
   // The site made, for an edit to be shown at once (dev/quick-edit.ts).
-  const first = await buildWithEleventy(settings, outputDir).catch((error: unknown) => {
-    const content = [error, (error as Error).cause].find((e): e is ContentHasErrors => e instanceof ContentHasErrors);
-    if (content === undefined) throw error;
-    problems = (content.cause as NewsContentError).problems;
+  // One read of the items cache, shared by the first build and every later one.
+  const opened = openCache(settings);
+  const first = await buildWithEleventy(settings, outputDir, { opened }).catch((error: unknown) => {
+    if (!(error instanceof ContentHasErrors)) throw error;
+    problems = (error.cause as NewsContentError).problems;
     console.error(formatReport(settings.contentDir, problems));
     return undefined;
   });
@@ -72,7 +73,7 @@ export async function startDevServer(options: DevServerOptions): Promise<{ url: 
   server.serve(options.port);
   const port = await server.getPort();
 
-  const { cache, save } = openCache(settings);
+  const { cache, save } = opened;
   // The parsed files are kept for the next start, once the edits pause for 10 s (and on stopping): writing tens of megabytes after every save would hold up the next.
   let saveTimer: NodeJS.Timeout | undefined;
   let saving = Promise.resolve();
@@ -112,6 +113,8 @@ export async function startDevServer(options: DevServerOptions): Promise<{ url: 
     await new Promise((resolve) => setTimeout(resolve, 250));
     return shown;
   };
+  /** The folder's state after the last change applied; until then, read from the folder. */
+  let folderState: FolderState | undefined;
   const apply = async (shown: ReadonlyMap<string, string | Uint8Array>) => {
     const started = performance.now();
     let site;
@@ -126,12 +129,13 @@ export async function startDevServer(options: DevServerOptions): Promise<{ url: 
     }
     const hadProblems = problems.length > 0;
     problems = [];
-    const prepared = await prepareBuild(site, settings, outputDir);
+    const prepared = await prepareBuild(site, settings, outputDir, folderState);
     const context = { config: settings.config, rootDir: settings.rootDir };
     const pages = prepared.pages.filter(isPageOutput).map((output) => ({ path: output.path, content: renderOutput(output, context) }));
     // What the quick edit already wrote is written, and reloaded, only if the whole site says otherwise.
     await writeRendered(pages.filter((page) => page.content !== shown.get(page.path)), outputDir);
-    await finishBuild(site, settings, prepared);
+    // The manifest just written, kept rather than read and parsed again at the next save.
+    folderState = await finishBuild(site, settings, prepared);
     saveSoon();
     // Made ready for the next edit once this one is out.
     setTimeout(() => quick.prepare(site), 0);

@@ -6,6 +6,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { watch } from 'chokidar';
+import { codeFiles, codeFolders } from '../site/version.ts';
 
 export interface SuperviseOptions {
   /** The command and its arguments. */
@@ -26,7 +27,8 @@ export function devServerProcess(port: number, localBackend?: string): Supervise
     command: [process.execPath, 'scripts/run.mjs', 'dev/main.ts', String(port), ...(localBackend ? [localBackend] : [])],
     // Feeds and canonical links in the preview point at the preview, unless told otherwise.
     env: { ...process.env, NEWS_ORIGIN: process.env.NEWS_ORIGIN ?? `http://localhost:${port}` },
-    code: ['lib', 'site', 'src', 'layouts', 'embed', 'cms', 'pipeline', 'dev', 'eleventy.config.ts', 'news.config.ts'],
+    // What decides the outputs (site/version.ts), and the dev server's own code.
+    code: [...codeFolders, 'dev', ...codeFiles],
   };
 }
 

@@ -21,7 +21,13 @@ import { buildKey } from '../site/version.ts';
 import { makeManifest, manifestFile, planWrite, readManifest, removeStale, searchablePages, writeCopies, writeManifest, type Manifest, type WritePlan } from '../site/write.ts';
 
 /** The parsed files of the content folder, kept between builds. */
-export function openCache(settings: BuildSettings): { cache: LocalCache; save: () => Promise<void> } {
+/** The items cache kept between builds, and how to save it. */
+export interface OpenedCache {
+  readonly cache: LocalCache;
+  save(): Promise<void>;
+}
+
+export function openCache(settings: BuildSettings): OpenedCache {
   const file = itemsCacheFile(settings);
   const contentRoot = path.resolve(settings.rootDir, settings.contentDir);
   const cache = readLocalCache(file, settings.config, contentRoot);
@@ -76,10 +82,11 @@ export async function prepareBuild(site: Site, settings: BuildSettings, outputDi
   return { outputDir, key: state.key, plan, pages: byWriter('eleventy'), ...(digests && { digests }) };
 }
 
-/** Keeps the manifest of the folder once every output is written. */
-export async function finishBuild(site: Site, settings: BuildSettings, prepared: PreparedBuild): Promise<void> {
+/** Keeps the manifest of the folder once every output is written; resolves to the folder's state now, for a next build in this process. */
+export async function finishBuild(site: Site, settings: BuildSettings, prepared: PreparedBuild): Promise<FolderState> {
   const search = { pages: searchablePages(site.outputs), records: site.searchRecords };
   const manifest = await makeManifest(site.outputs, prepared.outputDir, prepared.key, prepared.plan, search, prepared.digests);
   await writeManifest(manifestFile(path.resolve(settings.rootDir, settings.cacheDir), prepared.outputDir), manifest);
   trace('manifest written');
+  return { key: prepared.key, manifest };
 }

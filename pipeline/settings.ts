@@ -42,6 +42,11 @@ export function settingsFromEnvironment(overrides: Partial<BuildSettings> = {}):
   };
 }
 
+/** Where the dev server builds the preview, in the cache folder `cacheDir`: never `_site/`, so a preview is never published. */
+export function previewDir(cacheDir: string): string {
+  return path.join(cacheDir, 'dev', 'site');
+}
+
 /** Where a build keeps the parsed Markdown files (lib/content/cache.ts) between builds. */
 export function itemsCacheFile(settings: BuildSettings): string {
   return path.resolve(settings.rootDir, settings.cacheDir, 'news', 'items.v8');

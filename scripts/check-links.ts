@@ -3,11 +3,9 @@
  * built site's pages, sitemaps and stylesheets, each broken one printed. Exits 1 when any
  * is broken, 2 when it cannot check.
  */
-import { existsSync, readdirSync } from 'node:fs';
-import path from 'node:path';
 import { settingsFromEnvironment } from '../pipeline/settings.ts';
 import { formatProblem } from '../lib/problems.ts';
-import { paths } from '../site/paths.ts';
+import { isSearchIndexFile } from '../site/outputs.ts';
 import { manifestFile, outputFile, readManifest } from '../site/write.ts';
 import { parseCommand } from './cli.ts';
 import { checkLinks, LinkCheckError, type LinkReport } from './link-checker.ts';
@@ -42,20 +40,18 @@ function renderSummary(report: LinkReport): string {
 
 const { values } = parseCommand({ name: 'npm run check:links', usage, options: { site: { type: 'string', default: '_site' }, 'base-url': { type: 'string' } } });
 
-/** The files the build into `site` declared (with the search index, written after it), when it was built here. */
+/** The files the build into `site` declared, when it was built here. */
 function declaredFiles(site: string, cacheDir: string): Set<string> | undefined {
   const manifest = readManifest(manifestFile(cacheDir, site));
-  if (manifest === undefined) return undefined;
-  const index = path.join(site, paths.pagefind);
-  const search = existsSync(index) ? readdirSync(index, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.relative(site, path.join(e.parentPath, e.name)).split(path.sep).join('/')) : [];
-  return new Set([...Object.keys(manifest.outputs).map(outputFile), ...search]);
+  return manifest && new Set(Object.keys(manifest.outputs).map(outputFile));
 }
 
 try {
   const settings = settingsFromEnvironment();
   const baseUrl = values['base-url'] ?? settings.config.site.baseUrl;
   const declared = declaredFiles(values.site, settings.cacheDir);
-  const report = checkLinks({ siteDir: values.site, baseUrl, ...(declared && { declared }) });
+  // The search index, written after the build by its own step, is kept as the build keeps it.
+  const report = checkLinks({ siteDir: values.site, baseUrl, ...(declared && { declared, kept: isSearchIndexFile }) });
   for (const problem of report.problems) console.log(formatProblem(problem));
   console.log(renderSummary(report));
   process.exitCode = report.problems.length > 0 ? 1 : 0;

@@ -44,6 +44,8 @@ export interface LinkCheckOptions {
   readonly baseUrl: string;
   /** The files the build declared, relative to the folder; absent: whatever is there. */
   readonly declared?: ReadonlySet<string>;
+  /** Files there that the build did not declare but keeps (another step's output), with `declared`. */
+  readonly kept?: (file: string) => boolean;
 }
 
 /** Bad options: a site folder that is not there, or a base URL that is not one. */
@@ -84,11 +86,11 @@ export function checkLinks(options: LinkCheckOptions): LinkReport {
   const present = readSiteFiles(options.siteDir);
   const problems: Problem[] = [];
   const report = (file: string, url: string, reason: string) => problems.push({ severity: 'error', file, field: url, message: reason });
-  const { declared } = options;
-  const files = declared === undefined ? present : present.filter((file) => declared.has(file));
+  const { declared, kept = () => false } = options;
+  const files = declared === undefined ? present : present.filter((file) => declared.has(file) || kept(file));
   if (declared !== undefined) {
     const there = new Set(present);
-    for (const file of present) if (!declared.has(file)) report(file, 'file', 'is not an output of the site as built: a file left over from an earlier build or put there by hand');
+    for (const file of present) if (!declared.has(file) && !kept(file)) report(file, 'file', 'is not an output of the site as built: a file left over from an earlier build or put there by hand');
     for (const file of declared) if (!there.has(file)) report(file, 'file', 'is an output of the site as built, but the file is missing');
   }
   const read = (file: string) => readFileSync(path.join(options.siteDir, file), 'utf8');

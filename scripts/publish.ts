@@ -17,12 +17,11 @@ export async function publishSite(settings: BuildSettings, outputDir: string, co
     const { buildWithEleventy, ContentHasErrors } = await import('../eleventy.config.ts');
     trace('Eleventy loaded');
     try {
-      await buildWithEleventy(settings, outputDir, pool);
+      await buildWithEleventy(settings, outputDir, { pool });
       return true;
     } catch (error) {
-      const known = [error, (error as Error).cause].find((e) => e instanceof ContentHasErrors || e instanceof NewsConfigError);
-      if (known === undefined) throw error;
-      console.error(`${(known as Error).message}\n\n${command}: nothing was published. Fix the problems above; npm run check lists them without building.`);
+      if (!(error instanceof ContentHasErrors || error instanceof NewsConfigError)) throw error;
+      console.error(`${error.message}\n\n${command}: nothing was published. Fix the problems above; npm run check lists them without building.`);
       return false;
     }
   } finally {

@@ -182,6 +182,11 @@ export const routes: { readonly [R in RouteName]: RouteTraits } = {
 /** The search index is the search step's output, kept by the site build (site/write.ts). */
 export const searchIndexPattern = `${paths.pagefind}*`;
 
+/** Whether a file of the built folder (relative, `/`-separated) is part of the search index. */
+export function isSearchIndexFile(file: string): boolean {
+  return file.startsWith(paths.pagefind.slice(1));
+}
+
 /** The route that writes each feed format. */
 export const feedRoutes: Record<FeedFormat, 'feedRss' | 'feedAtom' | 'feedJson'> = { rss: 'feedRss', atom: 'feedAtom', json: 'feedJson' };
 

@@ -10,8 +10,8 @@ import path from 'node:path';
 import type { NewsConfig } from '../lib/config.ts';
 
 /** The code that decides what the outputs hold, relative to the project root (the TypeScript in these folders; src/assets is copied as it is). */
-const codeFolders = ['lib', 'site', 'src', 'layouts', 'embed', 'cms', 'pipeline'];
-const codeFiles = ['news.config.ts', 'eleventy.config.ts', 'package-lock.json'];
+export const codeFolders = ['lib', 'site', 'src', 'layouts', 'embed', 'cms', 'pipeline'];
+export const codeFiles = ['news.config.ts', 'eleventy.config.ts', 'package-lock.json'];
 
 /** Keys already worked out: the code does not change under a running process (the dev server restarts when it does). */
 const known = new Map<string, string>();

@@ -15,7 +15,7 @@ import { copyFile, mkdir, rm, rmdir, writeFile } from 'node:fs/promises';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fingerprint, type BodyDigests } from './fingerprint.ts';
-import { routes, searchIndexPattern, type AnyOutput, type Output } from './outputs.ts';
+import { isSearchIndexFile, routes, type AnyOutput, type Output } from './outputs.ts';
 import type { SearchRecord } from './search.ts';
 
 /** What a build into a folder left there. */
@@ -94,8 +94,7 @@ export async function planWrite(outputs: readonly AnyOutput[], outputDir: string
     if (before.fingerprint !== print) changed.push(output);
     else kept.set(output.path, now);
   }
-  const searchIndex = searchIndexPattern.replace(/^\/|\*$/g, '');
-  const stale = [...present.keys()].filter((file) => !declared.has(file) && !file.startsWith(searchIndex)).sort();
+  const stale = [...present.keys()].filter((file) => !declared.has(file) && !isSearchIndexFile(file)).sort();
   return { changed, unchanged: outputs.length - changed.length, stale, fingerprints, kept };
 }
 
