@@ -17,7 +17,7 @@ import { archiveLinks, countByYearAndStream, itemPages, listingPages, yearPages,
 import { embedFramePath, feedAboutPath, paths, sectionPath, sitePath } from './paths.ts';
 import { findRelated } from './related.ts';
 import { partnerRecords, type SearchRecord } from './search.ts';
-import { buildSections, feedLinks, sectionChannel, sectionInfo, type FeedLinks } from './sections.ts';
+import { buildSections, feedLinks, sectionChannel, sectionInfo, type FeedLinks, type Section } from './sections.ts';
 import { listFiles } from './write.ts';
 
 export interface SiteOptions {
@@ -60,13 +60,17 @@ export function buildSite(stream: NewsStream, options: SiteOptions): Site {
   const all = linksOf('all');
   const allOnly = [all];
   const withAll = (key: string) => (key === 'all' ? allOnly : [linksOf(key), all]);
-  const documents = channels.flatMap((channel) => channelDocuments(channel, config.feeds));
+  // Each section's documents, in the sections' order (as the channels are).
+  const ownDocuments = channels.map((channel) => channelDocuments(channel, config.feeds));
+  const documents = ownDocuments.flat();
+  const linksOfKind = (kind: Section['kind']) => sections.filter((section) => section.kind === kind).map((section) => linksOf(section.key));
+  const feedGroups = { streams: linksOfKind('stream'), tags: linksOfKind('tag') };
 
   const outputs: AnyOutput[] = [];
-  for (const section of sections) {
+  for (const [index, section] of sections.entries()) {
     const info = sectionInfo(section);
     for (const listing of listingPages(section, info, config.pageSize, withAll(section.key))) outputs.push({ route: 'listing', ...listing });
-    const own = documents.filter((document) => document.channel.key === section.key);
+    const own = ownDocuments[index] ?? [];
     const about: FeedAboutData = {
       section: info, channel: linksOf(section.key), latest: section.items.slice(0, aboutItems), feeds: withAll(section.key),
       archives: archiveLinks(own, (document) => formatFiles[document.format].name), subscriptionSize: config.feeds.subscriptionSize,
@@ -81,14 +85,14 @@ export function buildSite(stream: NewsStream, options: SiteOptions): Site {
   outputs.push(
     { route: 'tags', path: paths.tags, data: { tags: tags.map((t) => ({ name: t.tag.name, path: sectionPath({ kind: 'tag', slug: t.tag.slug }), count: t.items.length })), feeds: allOnly } },
     { route: 'archive', path: paths.archive, data: { total: items.length, years: countByYearAndStream(years, streamSlugs), feeds: allOnly } },
-    { route: 'feeds', path: paths.feeds, data: { all, streams: channels.filter((c) => streamSlugs.includes(c.key)).map((c) => linksOf(c.key)), tags: channels.filter((c) => c.key.startsWith('tags/')).map((c) => linksOf(c.key)), feeds: allOnly } },
+    { route: 'feeds', path: paths.feeds, data: { all, ...feedGroups, feeds: allOnly } },
     { route: 'about', path: paths.about, data: { feeds: allOnly } },
     { route: 'search', path: paths.search, data: { feeds: allOnly } },
     { route: 'sources', path: paths.sources, data: { sources: stream.partnerSources, feeds: allOnly } },
     { route: 'embed', path: paths.embed, data: { sections: sections.map(sectionInfo), feeds: allOnly } },
     { route: 'notFound', path: paths.notFound, data: { feeds: allOnly } },
     { route: 'robots', path: paths.robots, data: {} },
-    { route: 'opml', path: paths.opml, data: { groups: opmlGroups(channels, linksOf, streamSlugs), ...(stream.updated && { updated: stream.updated }) } },
+    { route: 'opml', path: paths.opml, data: { groups: [{ channels: allOnly }, { title: 'Streams', channels: feedGroups.streams }, { title: 'Tags', channels: feedGroups.tags }], ...(stream.updated && { updated: stream.updated }) } },
     { route: 'sourcesJson', path: paths.sourcesJson, data: { sources: stream.partnerSources } },
     { route: 'embedScript', path: paths.embedScript, data: { timeZone: config.site.timeZone, language: config.site.language, maxItems: config.feeds.subscriptionSize } },
     { route: 'headers', path: paths.headers, data: { rules: headerRules(config) } },
@@ -112,15 +116,6 @@ export function buildSite(stream: NewsStream, options: SiteOptions): Site {
   }
   outputs.push({ route: 'sitemap', path: paths.sitemap, data: { entries: sitemapEntries(outputs) } });
   return { config, stream, channels, documents, outputs, searchRecords: partnerRecords(items, config) };
-}
-
-function opmlGroups(channels: readonly FeedChannel[], linksOf: (key: string) => FeedLinks, streams: readonly string[]) {
-  const of = (keys: (key: string) => boolean) => channels.filter((c) => keys(c.key)).map((c) => linksOf(c.key));
-  return [
-    { channels: of((key) => key === 'all') },
-    { title: 'Streams', channels: of((key) => streams.includes(key)) },
-    { title: 'Tags', channels: of((key) => key.startsWith('tags/')) },
-  ];
 }
 
 /** Every output the sitemap lists, item pages with their last change. */
