@@ -18,7 +18,7 @@
  * Plain JavaScript, as the one file Node must run before anything is compiled.
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -26,9 +26,8 @@ const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const sourceFolders = ['lib', 'site', 'src', 'layouts', 'embed', 'cms', 'pipeline', 'dev', 'scripts', 'bench'];
 /** Generated folders among the sources: the bench's corpora hold tens of thousands of files, and listing them cost every command 25 ms. */
 const notSources = new Set([path.join('bench', 'corpus')]);
-// package-lock.json: the packages bundled in are the installed versions, which it names;
-// this file: how they are compiled.
-const sourceFiles = ['eleventy.config.ts', 'news.config.ts', 'package.json', 'package-lock.json', 'scripts/run.mjs'];
+// package-lock.json: the packages bundled in are the installed versions, which it names.
+const sourceFiles = ['eleventy.config.ts', 'news.config.ts', 'package.json', 'package-lock.json'];
 
 /** Every TypeScript source of the program, relative to the root, sorted. */
 function listSources() {
@@ -56,50 +55,16 @@ const keepModules = {
       if (args.kind === 'entry-point' || !/^\.\.?\//.test(args.path)) return undefined;
       return { path: args.path.replace(/\.ts$/, '.js'), external: true };
     });
-    // Eleventy is bundled apart (bundleEleventy): its modules import it from there.
-    build.onResolve({ filter: /^@11ty\/eleventy$/ }, (args) => {
-      const from = path.dirname(path.relative(root, args.importer));
-      return { path: `./${path.relative(from, eleventyBundle).split(path.sep).join('/')}`, external: true };
-    });
   },
 };
 
-/** Packages written as CommonJS call require() for Node's own modules. */
-const requireShim = { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" };
-
 /**
- * Packages loaded as installed, not bundled: Eleventy's dev server and the other
- * @11ty packages but Eleventy (they find their own files by path), the binaries' wrappers
- * (esbuild, Pagefind), Decap (browser bundles and a server, found by path) and the browser
- * driver and file watcher, which only the tools and the dev server load.
+ * Packages loaded as installed, not bundled: Eleventy (it loads its own files, and the
+ * templates, by path), the binaries' wrappers (esbuild, Pagefind), Decap (browser bundles
+ * and a server, found by path) and the browser driver and file watcher, which only the
+ * tools and the dev server load.
  */
 const installedOnly = ['@11ty/*', 'esbuild', 'pagefind', 'decap-*', 'playwright-core', 'chokidar'];
-
-/**
- * Where Eleventy is bundled, in the program's folder: at the depth of its own
- * `src/Util/`, whose modules find Eleventy's package.json two folders up (a copy is put
- * there). Bundled, Eleventy loads in 120 ms instead of 255.
- */
-const eleventyBundle = path.join('eleventy', 'src', 'Util', 'Eleventy.js');
-
-async function bundleEleventy(build, outdir) {
-  const entry = fileURLToPath(import.meta.resolve('@11ty/eleventy'));
-  // The entry is the package's src/Eleventy.js.
-  const installed = path.dirname(path.dirname(entry));
-  await build({
-    entryPoints: [entry],
-    outfile: path.join(outdir, eleventyBundle),
-    bundle: true,
-    // The dev server is started by dev/server.ts, never by Eleventy here.
-    external: ['@11ty/eleventy-dev-server'],
-    banner: requireShim,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    logLevel: 'warning',
-  });
-  copyFileSync(path.join(installed, 'package.json'), path.join(outdir, 'eleventy', 'package.json'));
-}
 
 /** The compiled program's folder, compiled now if these sources have not been. */
 async function compiled() {
@@ -119,14 +84,14 @@ async function compiled() {
     external: installedOnly,
     // A package that several modules import is bundled once, in a chunk they share.
     splitting: true,
-    banner: requireShim,
+    // Packages written as CommonJS call require() for Node's own modules.
+    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
     platform: 'node',
     format: 'esm',
     target: 'node20',
     plugins: [keepModules],
     logLevel: 'warning',
   });
-  await bundleEleventy(build, temporary);
   // Another command may have compiled the same sources meanwhile: either copy will do.
   try {
     renameSync(temporary, outdir);
