@@ -7,7 +7,7 @@
  * of their own, and every module, Eleventy's included, is resolved and loaded through
  * it: measured here, half a second and 60 MB more per command (docs/performance.md).
  * So the project's own TypeScript is compiled once with esbuild (the bundler the embed
- * already uses) into .cache/program/<hash of the sources and the lockfile>/, one
+ * already uses) into .cache/program/<hash of the sources, the lockfile and this file>/, one
  * JavaScript module beside each source module, with the packages it imports bundled in,
  * and Node runs that. Bundled, the packages load in a third of the time (the reading
  * thread's modules: 250 ms to 85 ms), as Node no longer resolves and reads hundreds of
@@ -26,8 +26,9 @@ const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const sourceFolders = ['lib', 'site', 'src', 'layouts', 'embed', 'cms', 'pipeline', 'dev', 'scripts', 'bench'];
 /** Generated folders among the sources: the bench's corpora hold tens of thousands of files, and listing them cost every command 25 ms. */
 const notSources = new Set([path.join('bench', 'corpus')]);
-// package-lock.json: the packages bundled in are the installed versions, which it names.
-const sourceFiles = ['eleventy.config.ts', 'news.config.ts', 'package.json', 'package-lock.json'];
+// package-lock.json: the packages bundled in are the installed versions, which it names;
+// this file: how they are compiled.
+const sourceFiles = ['eleventy.config.ts', 'news.config.ts', 'package.json', 'package-lock.json', 'scripts/run.mjs'];
 
 /** Every TypeScript source of the program, relative to the root, sorted. */
 function listSources() {
