@@ -22,6 +22,7 @@ import { isEditorFile } from '../lib/content/listing.ts';
 import { formatReport, NewsContentError, type Problem } from '../lib/problems.ts';
 import { finishBuild, openCache, prepareBuild, readSite, type FolderState } from '../pipeline/builder.ts';
 import type { BuildSettings } from '../pipeline/settings.ts';
+import { paths, sitePath } from '../site/paths.ts';
 import { outputFile, writeRendered } from '../site/write.ts';
 import { isPageOutput, renderOutput } from '../src/index.ts';
 import { renderErrorPage } from './error-page.ts';
@@ -55,14 +56,28 @@ export async function startDevServer(options: DevServerOptions): Promise<{ url: 
   const quick = createQuickEditor(settings);
   if (first) quick.prepare(first);
 
+  const adminPage = sitePath(settings.config, paths.admin);
   const server = EleventyDevServer.getServer('3ML News', outputDir, {
     port: options.port,
     pathPrefix: settings.config.site.pathPrefix,
     domDiff: false,
     // Its start message names the server; ours, printed by the caller, names the preview.
     logger: { info: () => {}, log: () => {}, error: console.error },
-    // A page asked for while the content has errors is the report, until they are fixed.
     middleware: [(request, response, next) => {
+      // The CMS is served without the dev server's reload script: each save in it rewrites the site, and a reload would
+      // throw away what is being typed in another of its tabs, or show an empty form before Decap has opened the saved item.
+      if (new URL(request.url ?? '/', 'http://localhost').pathname !== adminPage) return next();
+      let page: Buffer;
+      try {
+        page = readFileSync(path.join(outputDir, outputFile(paths.admin)));
+      } catch {
+        return next();
+      }
+      response.setHeader('Content-Type', 'text/html; charset=utf-8');
+      // As bytes: the dev server adds its script only to HTML written as text.
+      response.end(page);
+    }, (request, response, next) => {
+      // A page asked for while the content has errors is the report, until they are fixed.
       const page = request.headers['sec-fetch-dest'] === 'document' || /(?:\/|\.html)(?:\?.*)?$/.test(request.url ?? '');
       if (problems.length === 0 || !page) return next();
       response.statusCode = 500;
